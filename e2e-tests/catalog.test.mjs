@@ -1,0 +1,49 @@
+// Smoke test of the foundation: the example DataOps catalog is served, and one entity of each type renders
+// with its name and owner.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, signIn, screenshot, FRONTEND } from './browser.mjs';
+
+let browser;
+let page;
+
+before(async () => {
+  ({ browser, page } = await launchBrowser());
+  await signIn(page);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+const EXAMPLES = [
+  { kind: 'component', name: 'daily-sales-etl', title: 'Daily sales ETL', type: 'spark-job', owner: 'sales-data' },
+  { kind: 'component', name: 'marketing-attribution', title: 'Marketing attribution', type: 'airflow-dag', owner: 'marketing-analytics' },
+  { kind: 'resource', name: 'marketing-web-sessions', title: 'marketing.web_sessions', type: 'iceberg-table', owner: 'marketing-analytics' },
+];
+
+test('the catalog lists the example Spark jobs, Airflow DAGs and Iceberg tables', async () => {
+  await page.goto(`${FRONTEND}/catalog?filters%5Bkind%5D=component&filters%5Buser%5D=all`);
+  // The catalog table shows entity titles.
+  for (const title of ['Daily sales ETL', 'Sales daily pipeline', 'Clickstream sessionizer', 'Iceberg table maintenance']) {
+    await page.getByRole('link', { name: title }).first().waitFor();
+  }
+  await screenshot(page, 'catalog-components');
+  await page.goto(`${FRONTEND}/catalog?filters%5Bkind%5D=resource&filters%5Buser%5D=all`);
+  await page.getByText('sales.daily_orders').first().waitFor();
+  await page.getByText('marketing.web_sessions').first().waitFor();
+  await screenshot(page, 'catalog-resources');
+});
+
+for (const example of EXAMPLES) {
+  test(`the ${example.type} page of ${example.name} shows its name, type and owner`, async () => {
+    await page.goto(`${FRONTEND}/catalog/default/${example.kind}/${example.name}`);
+    await page.getByText(example.title, { exact: true }).first().waitFor();
+    const body = page.locator('main');
+    await body.getByText(example.type, { exact: true }).first().waitFor();
+    const ownerLink = body.locator(`a[href*="/group/${example.owner}"]`).first();
+    await ownerLink.waitFor();
+    assert.ok(await ownerLink.isVisible(), `owner ${example.owner} is linked`);
+    await screenshot(page, `entity-${example.name}`);
+  });
+}

@@ -1,0 +1,340 @@
+/**
+ * Wire format of the DataOps observability backend (`/api/dataops`), shared by the backend that produces it,
+ * the frontend that renders it and the tests that check both. CONTRACT.md section 4 fixes the field names;
+ * extend, never rename.
+ */
+
+/** Names of the per-entity views served at `GET /v1/entity/:namespace/:kind/:name/<view>`. @public */
+export const ENTITY_VIEWS = [
+  'summary',
+  'metrics',
+  'logs',
+  'deployments',
+  'slo',
+  'storage',
+  'alerts',
+] as const;
+
+/** @public */
+export type EntityView = (typeof ENTITY_VIEWS)[number];
+
+/** Upstream systems an environment can have. @public */
+export type SourceName =
+  | 'thanos'
+  | 'opensearch'
+  | 'argocd'
+  | 'alertmanager'
+  | 'iceberg'
+  | (string & {});
+
+/** Why one environment (or one source of it) could not answer. @public */
+export type UpstreamErrorType =
+  | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_ERROR'
+  | 'BAD_RESPONSE'
+  | 'NOT_CONFIGURED'
+  | 'BAD_ANNOTATION';
+
+/** @public */
+export interface UpstreamError {
+  type: UpstreamErrorType;
+  source: SourceName;
+  message: string;
+  /** HTTP status the upstream answered with, when it answered at all. */
+  statusCode?: number;
+}
+
+/** One environment's entry in every entity view. @public */
+export type EnvironmentResult<T> =
+  | { env: string; status: 'ok'; data: T; warnings?: string[] }
+  | { env: string; status: 'error'; error: UpstreamError }
+  | { env: string; status: 'not-configured'; source: SourceName };
+
+/** Envelope of every entity view. @public */
+export interface EntityViewResponse<T> {
+  entityRef: string;
+  /** The time range the backend actually used, after parsing and bounding. */
+  range?: { from: string; to: string; step: number };
+  environments: EnvironmentResult<T>[];
+}
+
+/** Health levels, worst last. @public */
+export type HealthLevel = 'healthy' | 'warning' | 'critical' | 'unknown';
+
+/** Observability areas shown in the overview matrix. @public */
+export const AREAS = [
+  'metrics',
+  'logs',
+  'deployments',
+  'slo',
+  'storage',
+  'alerts',
+] as const;
+
+/** @public */
+export type Area = (typeof AREAS)[number];
+
+/** @public */
+export interface AreaStatus {
+  level: HealthLevel;
+  reason: string;
+}
+
+/** `summary` view: one status per area. @public */
+export interface SummaryData {
+  areas: Record<Area, AreaStatus>;
+}
+
+// ---------------------------------------------------------------- metrics
+
+/** Distinguishes "zero" from "no samples", "never collected" and "query failed" (DOMAIN.md lessons). @public */
+export type PanelState = 'ok' | 'empty' | 'not-collected' | 'error';
+
+/** @public */
+export type ThresholdDirection = 'above' | 'below';
+
+/**
+ * Thresholds of a panel or check. `direction: 'above'` means values above the threshold are bad
+ * (CPU > 85%); `'below'` means values below are bad (success rate < 95%).
+ * @public
+ */
+export interface Thresholds {
+  direction: ThresholdDirection;
+  warning?: number;
+  critical?: number;
+}
+
+/** @public */
+export interface Series {
+  labels: Record<string, string>;
+  /** `[unixSeconds, value]`; value may be NaN encoded as null. */
+  points: Array<[number, number | null]>;
+}
+
+/** @public */
+export interface MetricPanel {
+  id: string;
+  title: string;
+  description?: string;
+  unit: string;
+  /** The PromQL actually run, after the entity's matchers were injected. */
+  query: string;
+  /** True when this panel ran its configured fallback query (shown to the user as such). */
+  fallback?: boolean;
+  state: PanelState;
+  /** Human explanation of a non-ok state, e.g. which metric was not collected. */
+  stateReason?: string;
+  series: Series[];
+  thresholds?: Thresholds;
+  /** Level of the latest value against the thresholds; `unknown` when there is no value. */
+  level: HealthLevel;
+  /** Latest value used for `level` (worst series). */
+  lastValue?: number | null;
+}
+
+/** `metrics` view data. @public */
+export interface MetricsData {
+  panels: MetricPanel[];
+}
+
+// ---------------------------------------------------------------- logs
+
+/** @public */
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'unknown';
+
+/** @public */
+export interface LogHit {
+  /** Stable id of the document (index and _id), used for "copy link to line". */
+  id: string;
+  timestamp: string;
+  level: LogLevel;
+  message: string;
+  fields: Record<string, unknown>;
+  /** Dotted paths of fields whose values were masked before leaving the backend. */
+  maskedFields?: string[];
+}
+
+/** @public */
+export interface LogHistogramBucket {
+  /** Bucket start, unix milliseconds. */
+  timestamp: number;
+  counts: Partial<Record<LogLevel, number>>;
+}
+
+/** `logs` view data. @public */
+export interface LogsData {
+  hits: LogHit[];
+  total: number;
+  /** Opaque cursor for the next page (search_after), absent on the last page. */
+  nextCursor?: string;
+  histogram: LogHistogramBucket[];
+  /** Histogram bucket width in milliseconds. */
+  histogramInterval?: number;
+  index: string;
+}
+
+// ---------------------------------------------------------------- deployments
+
+/** @public */
+export interface DeploymentHistoryEntry {
+  id: number | string;
+  revision: string;
+  deployedAt: string;
+  deployStartedAt?: string;
+  initiatedBy?: string;
+}
+
+/** @public */
+export interface ArgoApplicationStatus {
+  instance: string;
+  name: string;
+  namespace?: string;
+  project?: string;
+  syncStatus: string;
+  healthStatus: string;
+  healthMessage?: string;
+  revision?: string;
+  repoUrl?: string;
+  lastSyncedAt?: string;
+  /** When the application last left Synced; present only while OutOfSync. */
+  outOfSyncSince?: string;
+  /** Level after DOMAIN.md layer 1: OutOfSync longer than 5 minutes is critical. */
+  level: HealthLevel;
+  operation?: {
+    phase: string;
+    message?: string;
+    startedAt?: string;
+    finishedAt?: string;
+  };
+  history: DeploymentHistoryEntry[];
+}
+
+/** `deployments` view data. @public */
+export interface DeploymentsData {
+  applications: ArgoApplicationStatus[];
+  /** Per-instance failures when an environment has several Argo CD instances and only some answer. */
+  instanceErrors?: Array<{ instance: string; error: UpstreamError }>;
+}
+
+// ---------------------------------------------------------------- slo
+
+/** @public */
+export interface BurnRate {
+  window: string;
+  windowSeconds: number;
+  /** Error ratio over the window divided by the error budget ratio. */
+  rate: number | null;
+}
+
+/** @public */
+export interface BurnRateAlert {
+  name: string;
+  priority: Priority;
+  severity: string;
+  longWindow: string;
+  shortWindow: string;
+  threshold: number;
+  longRate: number | null;
+  shortRate: number | null;
+  firing: boolean;
+}
+
+/** @public */
+export interface ErrorBudget {
+  /** Fractions of the period's requests/time. */
+  total: number;
+  consumed: number;
+  remaining: number;
+  /** Fractions of the budget itself (0..1, remaining may go below 0). */
+  consumedFraction: number;
+  remainingFraction: number;
+  totalMinutes: number;
+  consumedMinutes: number;
+  remainingMinutes: number;
+  /** Hours until exhaustion at the current (1h) burn rate; null when not burning. */
+  exhaustionHours?: number | null;
+}
+
+/** `slo` view data. @public */
+export interface SloData {
+  objective: number;
+  window: string;
+  sliName: string;
+  sliQuery?: string;
+  /** Availability over the period, 0..1, null with no traffic. */
+  sli: number | null;
+  errorBudget: ErrorBudget;
+  burnRates: BurnRate[];
+  alerts: BurnRateAlert[];
+  /** Remaining budget fraction per day of the period. */
+  burndown: Array<[number, number | null]>;
+  level: HealthLevel;
+}
+
+// ---------------------------------------------------------------- storage
+
+/** @public */
+export interface StorageCheck {
+  id: string;
+  title: string;
+  /** The storage object checked, e.g. `s3:sales-lake` or `iceberg:sales.daily_orders`. */
+  target: string;
+  value: number | string | null;
+  unit: string;
+  threshold?: Thresholds;
+  level: HealthLevel;
+  state: PanelState;
+  stateReason?: string;
+  /** Where the value came from: `prometheus` or `iceberg-rest`. */
+  source?: string;
+  query?: string;
+  /** Short history for the sparkline. */
+  sparkline?: Array<[number, number | null]>;
+  /** What to do next when the check is not healthy. */
+  advice?: string;
+}
+
+/** `storage` view data. @public */
+export interface StorageData {
+  checks: StorageCheck[];
+}
+
+// ---------------------------------------------------------------- alerts
+
+/** @public */
+export type Priority = 'P1' | 'P2' | 'P3' | 'P4';
+
+/** @public */
+export interface ActiveAlert {
+  fingerprint: string;
+  name: string;
+  severity: string;
+  priority: Priority;
+  state: 'active' | 'suppressed' | 'unprocessed';
+  silencedBy?: string[];
+  inhibitedBy?: string[];
+  startsAt: string;
+  summary: string;
+  description?: string;
+  labels: Record<string, string>;
+  generatorURL?: string;
+  /** Filled on team views: the entity the alert belongs to. */
+  entityRef?: string;
+  env?: string;
+}
+
+/** `alerts` view data. @public */
+export interface AlertsData {
+  alerts: ActiveAlert[];
+}
+
+// ---------------------------------------------------------------- other routes
+
+/** `GET /v1/environments` @public */
+export interface EnvironmentsResponse {
+  environments: Array<{
+    name: string;
+    sources: Record<string, boolean>;
+    argocdInstances?: string[];
+  }>;
+}
