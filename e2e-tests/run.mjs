@@ -1,10 +1,12 @@
-// Starts the app as a user would (`yarn start`: frontend dev server and backend), waits until both answer,
+// Starts the demo environment and the app as a user would (`yarn start`: frontend dev server and backend),
+// waits until they answer,
 // runs the browser tests in e2e-tests/*.test.mjs with Node's test runner against Debian's Chromium, and stops
 // everything it started, whatever the outcome.
 import { spawn, execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startSandbox, stopSandbox } from '../scripts/lib/sandbox.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const logDir = path.join(root, 'e2e-tests', 'output');
@@ -88,6 +90,8 @@ try {
   const chromium = findChromium();
   console.log(`Chromium: ${chromium}`);
 
+  await startSandbox({ logFile: path.join(logDir, 'sandbox.log') });
+
   const app = startDetached('app', 'yarn', ['start'], { BROWSER: 'none' });
   started.push(app.child);
   console.log(`Starting Backstage (log: ${path.relative(root, app.logFile)})`);
@@ -109,5 +113,6 @@ try {
   exitCode = 1;
 } finally {
   started.reverse().forEach(stop);
+  stopSandbox();
 }
 process.exit(exitCode);

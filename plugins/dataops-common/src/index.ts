@@ -4,3 +4,10 @@
  * @packageDocumentation
  */
 export * from './api/types';
+export * from './annotations';
+export * from './annotationValues';
+export * from './promql';
+export * from './permissions';
+export * from './health';
+export * from './time';
+export * from './slo';

@@ -140,7 +140,13 @@ export interface MetricsData {
 // ---------------------------------------------------------------- logs
 
 /** @public */
-export type LogLevel = 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'unknown';
+export type LogLevel =
+  | 'error'
+  | 'warn'
+  | 'info'
+  | 'debug'
+  | 'trace'
+  | 'unknown';
 
 /** @public */
 export interface LogHit {
@@ -269,6 +275,17 @@ export interface SloData {
   /** Remaining budget fraction per day of the period. */
   burndown: Array<[number, number | null]>;
   level: HealthLevel;
+  /**
+   * `no-traffic`: the period had no events, so there is no SLI (never shown as 100%); `not-collected`: the
+   * SLI's counters (or recording rules) have no series at all in this environment.
+   */
+  state?: 'ok' | 'no-traffic' | 'not-collected';
+  /** Why the state is not `ok`, in words. */
+  stateReason?: string;
+  /** Whether the ratios were read from raw counters or from the generated recording rules. */
+  source?: 'counters' | 'recording-rules';
+  /** End of the period the numbers are for, unix seconds. */
+  evaluatedAt?: number;
 }
 
 // ---------------------------------------------------------------- storage
@@ -337,4 +354,84 @@ export interface EnvironmentsResponse {
     sources: Record<string, boolean>;
     argocdInstances?: string[];
   }>;
+}
+
+// ---------------------------------------------------------------- team alerts and incidents
+
+/** Active alerts of one entity on a team view, split by priority (P1 first). @public */
+export interface TeamAlertsEntity {
+  entityRef: string;
+  /** The entity's `spec.owner` (may be a child group of the requested owner). */
+  owner: string;
+  /** Every priority is present, possibly with an empty list. Alerts carry `entityRef` and `env`. */
+  alertsByPriority: Record<Priority, ActiveAlert[]>;
+}
+
+/** How one environment's Alertmanager answered a team view. @public */
+export type TeamAlertsEnvironment =
+  | { env: string; status: 'ok' }
+  | { env: string; status: 'error'; error: UpstreamError }
+  | { env: string; status: 'not-configured'; source: SourceName };
+
+/** `GET /v1/alerts?owner=group:default/team-x` @public */
+export interface TeamAlertsResponse {
+  owner: string;
+  /** The owner and every descendant group whose entities are included. */
+  groups: string[];
+  /** Entities with at least one alert, worst priority first. */
+  entities: TeamAlertsEntity[];
+  /** Firing alerts (state `active`) per priority; silenced/inhibited ones are counted in `suppressed`. */
+  counts: Record<Priority, number>;
+  suppressed: number;
+  environments: TeamAlertsEnvironment[];
+}
+
+/** One recorded firing of an alert, from fired to resolved. @public */
+export interface IncidentEpisode {
+  id: number;
+  fingerprint: string;
+  alertname: string;
+  entityRef: string;
+  owner: string;
+  env: string;
+  priority: Priority;
+  severity: string;
+  firedAt: string;
+  /** Absent while the alert still fires. */
+  resolvedAt?: string;
+  /** Seconds from fired to resolved; for open episodes, seconds firing so far. */
+  durationSeconds: number;
+}
+
+/** Incident figures over the window. @public */
+export interface IncidentStats {
+  /** Episodes that started in the window. */
+  incidents: number;
+  /** Of those, still firing. */
+  open: number;
+  /** Mean seconds from fired to resolved over resolved episodes; null when none resolved. */
+  mttrSeconds: number | null;
+  /** Seconds spent firing inside the window, per priority (open episodes count up to now). */
+  firingSecondsByPriority: Record<Priority, number>;
+}
+
+/** One ISO week (Monday 00:00 UTC) of the trend. @public */
+export interface IncidentWeek extends IncidentStats {
+  weekStart: string;
+}
+
+/** `GET /v1/incidents?owner=group:default/team-x[&entity=component:default/x]` @public */
+export interface IncidentsResponse {
+  owner: string;
+  /** Present when the request was narrowed to one entity. */
+  entityRef?: string;
+  groups: string[];
+  window: { from: string; to: string; days: number };
+  total: IncidentStats;
+  /** Per entity, most incidents first. */
+  byEntity: Array<IncidentStats & { entityRef: string; owner: string }>;
+  /** Oldest week first, covering the window. */
+  weekly: IncidentWeek[];
+  /** Latest episodes first, at most 50. */
+  recent: IncidentEpisode[];
 }

@@ -1,0 +1,117 @@
+import { hashString } from '../random';
+import { Env, Scenario, ScenarioEntity, TROUBLE } from '../scenario';
+
+export interface SandboxAlert {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  startsAt: string;
+  endsAt: string;
+  updatedAt: string;
+  fingerprint: string;
+  receivers: Array<{ name: string }>;
+  status: { state: 'active' | 'suppressed' | 'unprocessed'; silencedBy: string[]; inhibitedBy: string[]; mutedBy: string[] };
+  generatorURL: string;
+}
+
+export interface SandboxSilence {
+  id: string;
+  annotations: Record<string, string>;
+  status: { state: 'active' };
+  updatedAt: string;
+  comment: string;
+  createdBy: string;
+  startsAt: string;
+  endsAt: string;
+  matchers: Array<{ name: string; value: string; isRegex: boolean; isEqual: boolean }>;
+}
+
+interface AlertSpec {
+  entity?: string;
+  name: string;
+  severity: string;
+  priority: string;
+  minutesAgo: number;
+  summary: string;
+  silenced?: boolean;
+}
+
+/** Firing alerts per environment, tied to the scripted trouble (README lists them). */
+function specs(env: Env): AlertSpec[] {
+  const watchdog: AlertSpec = { name: 'Watchdog', severity: 'none', priority: 'P4', minutesAgo: 600, summary: 'Alerting pipeline heartbeat; always firing' };
+  const byEnv: Record<Env, AlertSpec[]> = {
+    prod: [
+      { entity: TROUBLE.gcClimb.entity, name: 'SparkGcTimeHigh', severity: 'warning', priority: 'P3', minutesAgo: 25, summary: 'GC time ratio above 20% on daily-sales-etl executors' },
+      { entity: TROUBLE.outOfSync.entity, name: 'ArgoCdAppOutOfSync', severity: 'critical', priority: 'P1', minutesAgo: TROUBLE.outOfSync.sinceMinutes - 5, summary: 'Argo CD application OutOfSync for more than 5 minutes' },
+      { entity: TROUBLE.fastBurn.entity, name: 'SloErrorBudgetFastBurn', severity: 'critical', priority: 'P1', minutesAgo: 50, summary: 'Error budget burning fast: 1h and 5m burn rates above 36' },
+      { entity: TROUBLE.icebergBloat.entity, name: 'IcebergTooManySnapshots', severity: 'warning', priority: 'P3', minutesAgo: 300, summary: 'marketing.web_sessions has 150 snapshots (target < 100)' },
+      { entity: TROUBLE.icebergBloat.entity, name: 'IcebergSmallFilesHigh', severity: 'warning', priority: 'P4', minutesAgo: 280, summary: '40% of data files are small (target < 30%)', silenced: true },
+      watchdog,
+    ],
+    stage: [
+      { entity: TROUBLE.failingDag.entity, name: 'AirflowDagRunFailures', severity: 'critical', priority: 'P2', minutesAgo: 170, summary: 'sales_daily_pipeline DAG runs failing (success rate < 95%)' },
+      { entity: TROUBLE.crashLoop.entity, name: 'KubePodCrashLooping', severity: 'critical', priority: 'P1', minutesAgo: 55, summary: 'Driver pod is in CrashLoopBackOff' },
+      { name: 'OpenSearchClusterUnreachable', severity: 'critical', priority: 'P2', minutesAgo: 40, summary: 'Log backend of stage answers 503' },
+      watchdog,
+    ],
+    dev: [
+      { entity: 'customer-360-builder', name: 'SparkStageDurationHigh', severity: 'info', priority: 'P4', minutesAgo: 15, summary: 'Stage duration P95 above SLA' },
+      watchdog,
+    ],
+  };
+  return byEnv[env];
+}
+
+/** Alerts and the one silence of an environment; alerts whose entity is not deployed there are left out. */
+export function buildAlerts(scenario: Scenario, env: Env): { alerts: SandboxAlert[]; silences: SandboxSilence[] } {
+  const iso = (t: number) => new Date(t).toISOString();
+  const entities = new Map<string, ScenarioEntity>(scenario.entitiesIn(env).map(e => [e.name, e]));
+  const alerts: SandboxAlert[] = [];
+  const silences: SandboxSilence[] = [];
+  for (const spec of specs(env)) {
+    const entity = spec.entity ? entities.get(spec.entity) : undefined;
+    if (spec.entity && !entity) continue;
+    const labels: Record<string, string> = { alertname: spec.name, severity: spec.severity, priority: spec.priority, env };
+    if (entity) {
+      labels.backstage_entity = scenario.entityRef(entity);
+      labels.owner = entity.owner;
+      labels.namespace = scenario.labels(entity, env).namespace;
+    }
+    const fingerprint = hashString(JSON.stringify(labels)).toString(16).padStart(8, '0') + hashString(`${env}${spec.name}`).toString(16).padStart(8, '0');
+    const startsAt = scenario.anchorMs - spec.minutesAgo * 60000;
+    let silencedBy: string[] = [];
+    if (spec.silenced) {
+      const id = `${fingerprint.slice(0, 8)}-0000-4000-8000-${fingerprint.slice(0, 12).padEnd(12, '0')}`;
+      silencedBy = [id];
+      silences.push({
+        id,
+        annotations: {},
+        status: { state: 'active' },
+        updatedAt: iso(startsAt + 600000),
+        comment: 'Compaction job scheduled tonight; known issue',
+        createdBy: entity?.owner ?? 'platform',
+        startsAt: iso(startsAt + 600000),
+        endsAt: iso(scenario.anchorMs + 12 * 3600000),
+        matchers: [
+          { name: 'alertname', value: spec.name, isRegex: false, isEqual: true },
+          { name: 'env', value: env, isRegex: false, isEqual: true },
+        ],
+      });
+    }
+    alerts.push({
+      labels,
+      annotations: {
+        summary: spec.summary,
+        description: `${spec.summary} (${env})`,
+        runbook_url: `https://runbooks.example.com/dataops/${spec.name}`,
+      },
+      startsAt: iso(startsAt),
+      endsAt: iso(scenario.anchorMs + 365 * 86400000),
+      updatedAt: iso(scenario.anchorMs),
+      fingerprint,
+      receivers: [{ name: entity ? `${entity.owner}-${env}` : `platform-${env}` }],
+      status: { state: silencedBy.length ? 'suppressed' : 'active', silencedBy, inhibitedBy: [], mutedBy: [] },
+      generatorURL: `http://prometheus.${env}.example.com/graph?g0.expr=ALERTS%7Balertname%3D%22${spec.name}%22%7D`,
+    });
+  }
+  return { alerts, silences };
+}

@@ -1,0 +1,2 @@
+export { ARGOCD_TOKEN, ARGOCD_USER, createArgoCdRouter } from './createArgoCdRouter';
+export { buildApplications } from './buildApplications';

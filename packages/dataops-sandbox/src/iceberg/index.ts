@@ -1,0 +1,2 @@
+export { ICEBERG_TOKEN, createIcebergRouter } from './createIcebergRouter';
+export { buildLoadTableResult, tableState } from './buildTableMetadata';

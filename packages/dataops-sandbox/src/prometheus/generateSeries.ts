@@ -1,0 +1,257 @@
+import { Labels } from '../promql';
+import { Env, PodInfo, Scenario, ScenarioEntity, TROUBLE } from '../scenario';
+import { GeneratedSeries } from './GeneratedSeries';
+import { hashString } from '../random';
+import { counter, gauge, RateBump } from './models';
+
+const S15 = 15000;
+const S30 = 30000;
+const M1 = 60000;
+const M5 = 300000;
+const GIB = 1024 ** 3;
+const TIB = 1024 ** 4;
+
+const STAGE_BUCKETS = ['1', '5', '10', '30', '60', '120', '300', '600', '+Inf'];
+const TTFB_BUCKETS = ['0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '+Inf'];
+const QUANTILES = ['0.5', '0.9', '0.99'];
+
+/** Share of observations at or below `le` for a log-normal-ish distribution with the given median. */
+function cdf(le: string, median: number, spread: number): number {
+  if (le === '+Inf') return 1;
+  const x = Math.log(Number(le) / median) / spread;
+  return 1 / (1 + Math.exp(-1.7 * x));
+}
+
+/** Collects the series of one environment. */
+class Collector {
+  readonly series: GeneratedSeries[] = [];
+
+  constructor(
+    private readonly scenario: Scenario,
+    readonly env: Env,
+  ) {}
+
+  add(name: string, labels: Labels, intervalMs: number, value: (tMs: number) => number) {
+    if (!this.scenario.isCollected(this.env, name)) return;
+    this.series.push(new GeneratedSeries({ __name__: name, ...labels }, intervalMs, value));
+  }
+
+  key(...parts: string[]) {
+    return [this.env, ...parts].join('/');
+  }
+
+  minutesFromAnchor(minutes: number): number {
+    return this.scenario.anchorMs + minutes * 60000;
+  }
+}
+
+/** Success/failure counter pair; the failure share switches to `troubleRatio` from `sinceMs`. */
+function outcomeCounters(
+  key: string,
+  perSecond: number,
+  baseFailure: number,
+  trouble?: { ratio: number; sinceMs: number },
+) {
+  const extra = trouble ? perSecond * (trouble.ratio - baseFailure) : 0;
+  const bump = (sign: number): RateBump[] =>
+    trouble ? [{ startMs: trouble.sinceMs, extraPerSecond: sign * extra }] : [];
+  return {
+    succeeded: counter(`${key}/ok`, perSecond * (1 - baseFailure), { wobble: 0.2, bumps: bump(-1), integer: true }),
+    failed: counter(`${key}/failed`, perSecond * baseFailure, { wobble: 0.2, bumps: bump(1), integer: true }),
+  };
+}
+
+function podSeries(c: Collector, scenario: Scenario, entity: ScenarioEntity, base: Labels, pod: PodInfo, job: string) {
+  const labels = { ...base, pod: pod.name, container: pod.container };
+  const k = c.key(entity.name, pod.name);
+  const crashing = scenario.is(TROUBLE.crashLoop, c.env, entity) && pod.role !== 'executor';
+  const memLimit = { driver: 4, executor: 8, worker: 2 }[pod.role] * GIB;
+  c.add('container_memory_working_set_bytes', labels, S30, gauge(`${k}/mem`, memLimit * 0.6, memLimit * 0.15, 900));
+  c.add('kube_pod_container_resource_limits', { ...labels, resource: 'memory', unit: 'byte' }, S30, () => memLimit);
+  c.add('kube_pod_container_resource_limits', { ...labels, resource: 'cpu', unit: 'core' }, S30, () => 2);
+  c.add('container_cpu_usage_seconds_total', labels, S30, counter(`${k}/cpu`, pod.role === 'executor' ? 1.1 : 0.4, { wobble: 0.5, periodS: 1200 }));
+  const restartBumps: RateBump[] = crashing
+    ? [{ startMs: c.minutesFromAnchor(-60), extraPerSecond: 1 / 300 }]
+    : [];
+  c.add('kube_pod_container_status_restarts_total', labels, S30, counter(`${k}/restarts`, 0, { wobble: 0, bumps: restartBumps, integer: true }));
+  c.add('kube_pod_container_status_waiting_reason', { ...labels, reason: 'CrashLoopBackOff' }, S30, () => (crashing ? 1 : 0));
+  for (const phase of ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown']) {
+    c.add('kube_pod_status_phase', { ...base, pod: pod.name, phase }, S30, () => (phase === 'Running' ? 1 : 0));
+  }
+  c.add('up', { ...base, pod: pod.name, job }, pod.role === 'worker' ? S30 : S15, () => (crashing ? 0 : 1));
+}
+
+function sparkSeries(c: Collector, scenario: Scenario, entity: ScenarioEntity) {
+  const base = scenario.labels(entity, c.env);
+  const k = c.key(entity.name);
+  const pods = scenario.pods(entity, c.env);
+  const crashing = scenario.is(TROUBLE.crashLoop, c.env, entity);
+  const driver = pods.find(p => p.role === 'driver');
+  if (driver) {
+    c.add('spark_driver_active_jobs', { ...base, pod: driver.name }, S15, tMs =>
+      crashing ? 0 : Math.max(0, Math.round(2 + 2 * gauge(`${k}/active`, 0, 1, 600)(tMs))),
+    );
+  }
+  const jobs = outcomeCounters(`${k}/jobs`, 0.02, 0.01);
+  c.add('spark_app_jobs_total', { ...base, status: 'succeeded' }, S15, jobs.succeeded);
+  c.add('spark_app_jobs_total', { ...base, status: 'failed' }, S15, jobs.failed);
+  const runs = outcomeCounters(`${k}/runs`, 1 / 600, 0.0005);
+  c.add('spark_app_runs_total', { ...base, status: 'succeeded' }, S15, runs.succeeded);
+  c.add('spark_app_runs_total', { ...base, status: 'failed' }, S15, runs.failed);
+
+  const fast = counter(`${k}/stages-fast`, 0.15, { wobble: 0.6, periodS: 1800 });
+  const slow = counter(`${k}/stages-slow`, 0.03, { wobble: 0.8, periodS: 2700 });
+  for (const le of STAGE_BUCKETS) {
+    c.add('spark_stage_duration_seconds_bucket', { ...base, le }, S15, tMs =>
+      Math.floor(fast(tMs) * cdf(le, 8, 0.8) + slow(tMs) * cdf(le, 90, 0.7)),
+    );
+  }
+  c.add('spark_stage_duration_seconds_count', base, S15, tMs => Math.floor(fast(tMs) + slow(tMs)));
+  c.add('spark_stage_duration_seconds_sum', base, S15, tMs => fast(tMs) * 11 + slow(tMs) * 110);
+
+  const gcTrouble = scenario.is(TROUBLE.gcClimb, c.env, entity);
+  for (const pod of pods) {
+    const pk = c.key(entity.name, pod.name);
+    const young: RateBump[] = gcTrouble
+      ? [{
+          startMs: c.minutesFromAnchor(-TROUBLE.gcClimb.rampMinutes),
+          extraPerSecond: TROUBLE.gcClimb.toRatio - TROUBLE.gcClimb.fromRatio,
+          rampS: (TROUBLE.gcClimb.rampMinutes - 10) * 60,
+        }]
+      : [];
+    const gcBase = gcTrouble ? TROUBLE.gcClimb.fromRatio : 0.05;
+    c.add('jvm_gc_collection_seconds_sum', { ...base, pod: pod.name, gc: 'G1 Young Generation' }, S15,
+      counter(`${pk}/gc-young`, gcBase * 0.7, { wobble: 0.3, periodS: 900, bumps: young }));
+    c.add('jvm_gc_collection_seconds_sum', { ...base, pod: pod.name, gc: 'G1 Old Generation' }, S15,
+      counter(`${pk}/gc-old`, gcBase * 0.3, { wobble: 0.3, periodS: 1300 }));
+    c.add('jvm_gc_collection_seconds_count', { ...base, pod: pod.name, gc: 'G1 Young Generation' }, S15,
+      counter(`${pk}/gc-young-n`, 0.5, { integer: true }));
+    podSeries(c, scenario, entity, base, pod, 'spark-jmx');
+  }
+}
+
+function airflowSeries(c: Collector, scenario: Scenario, entity: ScenarioEntity) {
+  const base = scenario.labels(entity, c.env);
+  const dagId = entity.annotation('dataops.io/airflow-dag-id', c.env) ?? entity.name.replace(/-/g, '_');
+  const labels = { namespace: base.namespace, dag_id: dagId };
+  const k = c.key(entity.name);
+  let trouble: { ratio: number; sinceMs: number } | undefined;
+  if (scenario.is(TROUBLE.failingDag, c.env, entity)) {
+    trouble = { ratio: TROUBLE.failingDag.failureRatio, sinceMs: c.minutesFromAnchor(-180) };
+  } else if (scenario.is(TROUBLE.fastBurn, c.env, entity)) {
+    trouble = { ratio: TROUBLE.fastBurn.failureRatio, sinceMs: c.minutesFromAnchor(-TROUBLE.fastBurn.sinceMinutes) };
+  }
+  const runs = outcomeCounters(`${k}/runs`, 1 / 120, 0.001, trouble);
+  const median = 300 + (hashString(k) % 5) * 60;
+  for (const [outcome, count, scale] of [['success', runs.succeeded, 1], ['failed', runs.failed, 0.6]] as const) {
+    const name = `airflow_dagrun_duration_${outcome}`;
+    QUANTILES.forEach((q, i) => {
+      c.add(name, { ...labels, quantile: q }, S30, gauge(`${k}/${outcome}/${q}`, median * scale * (1 + i * 0.4), median * 0.1, 1200));
+    });
+    c.add(`${name}_count`, labels, S30, count);
+    c.add(`${name}_sum`, labels, S30, tMs => count(tMs) * median * scale * 1.1);
+  }
+  QUANTILES.forEach((q, i) => {
+    c.add('airflow_dagrun_schedule_delay', { ...labels, quantile: q }, S30, tMs =>
+      Math.max(0.2, gauge(`${k}/delay/${q}`, 3 * (1 + i), 2, 600)(tMs)));
+  });
+  const tasks = outcomeCounters(`${k}/ti`, 5 / 120, 0.002, trouble && { ratio: trouble.ratio / 3, sinceMs: trouble.sinceMs });
+  c.add('airflow_ti_successes', labels, S30, tasks.succeeded);
+  c.add('airflow_ti_failures', labels, S30, tasks.failed);
+  for (const pod of scenario.pods(entity, c.env)) {
+    podSeries(c, scenario, entity, { namespace: base.namespace, app: scenario.kubernetesId(entity, c.env) ?? entity.name }, pod, 'airflow-worker');
+  }
+}
+
+function icebergSeries(c: Collector, scenario: Scenario, entity: ScenarioEntity) {
+  const base = scenario.labels(entity, c.env);
+  const table = entity.annotation('dataops.io/iceberg-table', c.env) ?? entity.name;
+  const labels = { namespace: base.namespace, table };
+  const k = c.key(entity.name);
+  const bloat = scenario.is(TROUBLE.icebergBloat, c.env, entity);
+  const commitEveryS = 600;
+  // Snapshots pile up between nightly expire_snapshots runs: a sawtooth over the day.
+  const snapshots = (tMs: number) =>
+    bloat ? TROUBLE.icebergBloat.snapshots : 12 + Math.floor(((tMs / 1000) % 86400) / commitEveryS / 3);
+  const dataFiles = (tMs: number) => Math.round(gauge(`${k}/files`, 1800, 200, 7200)(tMs));
+  const smallRatio = bloat ? TROUBLE.icebergBloat.smallFileRatio : 0.1;
+  c.add('iceberg_table_snapshots', labels, M5, snapshots);
+  c.add('iceberg_table_data_files', labels, M5, dataFiles);
+  c.add('iceberg_table_small_files', labels, M5, tMs => Math.round(dataFiles(tMs) * smallRatio));
+  c.add('iceberg_table_metadata_bytes', labels, M5, tMs => snapshots(tMs) * 48 * 1024 + 2 * 1024 * 1024);
+  const commits = outcomeCounters(`${k}/commits`, 1 / commitEveryS, 0.002);
+  c.add('iceberg_table_commits_total', { ...labels, on_time: 'true' }, M5, commits.succeeded);
+  c.add('iceberg_table_commits_total', { ...labels, on_time: 'false' }, M5, commits.failed);
+  c.add('iceberg_table_last_commit_timestamp_seconds', labels, M5, tMs => {
+    const s = Math.floor(tMs / 1000);
+    return s - (s % commitEveryS);
+  });
+}
+
+function storageSeries(c: Collector, scenario: Scenario) {
+  const storage = scenario.storage(c.env);
+  const usage: Record<string, number> = { 'warehouse-lake': c.env === 'prod' ? 0.82 : 0.55 };
+  for (const bucket of storage.get('s3') ?? []) {
+    const k = c.key('s3', bucket);
+    for (const [api, perSecond] of [['GetObject', 40], ['PutObject', 10], ['ListObjectsV2', 2]] as const) {
+      const requests = counter(`${k}/${api}`, perSecond, { wobble: 0.5, periodS: 1800, integer: true });
+      c.add('minio_bucket_requests_total', { bucket, api }, M1, requests);
+      c.add('minio_bucket_requests_errors_total', { bucket, api }, M1, counter(`${k}/${api}/err`, perSecond * 0.0005, { integer: true }));
+      for (const le of TTFB_BUCKETS) {
+        c.add('minio_bucket_requests_ttfb_seconds_bucket', { bucket, api, le }, M1, tMs =>
+          Math.floor(requests(tMs) * cdf(le, api === 'PutObject' ? 0.06 : 0.025, 0.9)));
+      }
+    }
+    c.add('minio_bucket_usage_total_bytes', { bucket }, M1, gauge(`${k}/usage`, 10 * TIB * (usage[bucket] ?? 0.6), 0.02 * TIB, 7200));
+    c.add('minio_bucket_quota_total_bytes', { bucket }, M1, () => 10 * TIB);
+  }
+  if (storage.has('hive')) {
+    QUANTILES.forEach((q, i) => {
+      c.add('hive_metastore_response_time_seconds', { quantile: q }, M1, tMs =>
+        Math.max(0.01, gauge(c.key('hive', q), 0.12 * (1 + i * 1.5), 0.05, 900)(tMs)));
+    });
+    c.add('hive_metastore_connection_pool_active', {}, M1, tMs => Math.round(gauge(c.key('hive/pool'), 45, 15, 600)(tMs)));
+    c.add('hive_metastore_connection_pool_max', {}, M1, () => 100);
+  }
+  if (storage.has('oracle')) {
+    const fill: Record<string, number> = { CRM_TS: c.env === 'prod' ? 0.86 : 0.62, WMS_TS: 0.7 };
+    for (const ts of storage.get('oracle') ?? []) {
+      const max = 2 * TIB;
+      c.add('oracledb_tablespace_bytes', { tablespace: ts }, M1, gauge(c.key('oracle', ts), max * (fill[ts] ?? 0.5), 0.005 * max, 3600));
+      c.add('oracledb_tablespace_max_bytes', { tablespace: ts }, M1, () => max);
+    }
+    c.add('oracledb_connection_pool_used', {}, M1, tMs => Math.round(gauge(c.key('oracle/pool'), 60, 20, 600)(tMs)));
+    c.add('oracledb_connection_pool_max', {}, M1, () => 150);
+    QUANTILES.forEach((q, i) => {
+      c.add('oracledb_query_duration_seconds', { quantile: q }, M1, tMs =>
+        Math.max(0.05, gauge(c.key('oracle/q', q), 0.4 * (1 + i * 2), 0.2, 900)(tMs)));
+    });
+  }
+  if (storage.has('ceph')) {
+    const total = 500 * TIB;
+    c.add('ceph_health_status', {}, M1, () => 0);
+    c.add('ceph_cluster_total_bytes', {}, M1, () => total);
+    c.add('ceph_cluster_total_used_bytes', {}, M1, gauge(c.key('ceph/used'), total * 0.58, total * 0.01, 7200));
+    for (const pool of storage.get('ceph') ?? []) {
+      c.add('ceph_pool_stored_bytes', { pool }, M1, gauge(c.key('ceph', pool), 40 * TIB, TIB, 7200));
+      c.add('ceph_pool_max_avail_bytes', { pool }, M1, gauge(c.key('ceph', pool, 'avail'), 70 * TIB, TIB, 7200));
+    }
+  }
+}
+
+/** Every series of one environment, for the entities the catalog places there. */
+export function generateSeries(scenario: Scenario, env: Env): GeneratedSeries[] {
+  const c = new Collector(scenario, env);
+  const entities = scenario.entitiesIn(env);
+  for (const entity of entities) {
+    if (entity.type === 'spark-job') sparkSeries(c, scenario, entity);
+    if (entity.type === 'airflow-dag') airflowSeries(c, scenario, entity);
+    if (entity.type === 'iceberg-table') icebergSeries(c, scenario, entity);
+  }
+  if (entities.some(e => e.type === 'airflow-dag')) {
+    c.add('airflow_scheduler_heartbeat', { namespace: 'airflow' }, S30, counter(c.key('heartbeat'), 0.2, { wobble: 0.05, integer: true }));
+  }
+  storageSeries(c, scenario);
+  return c.series;
+}
+

@@ -1,0 +1,3 @@
+export { hashString, mix, unit } from './hash';
+export { Rng } from './Rng';
+export { smoothNoise } from './noise';

@@ -1,0 +1,114 @@
+import express, { NextFunction, Request, Response } from 'express';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { createAlertmanagerRouter } from './alertmanager';
+import { createArgoCdRouter } from './argocd';
+import { createIcebergRouter } from './iceberg';
+import { createKubernetesRouter } from './kubernetes';
+import { createOpenSearchRouter } from './opensearch';
+import { createPrometheusRouter, generateSeries, MemorySource } from './prometheus';
+import { ENVIRONMENTS, Env, Scenario, ServiceName } from './scenario';
+
+export interface SandboxOptions {
+  scenario: Scenario;
+  port?: number;
+  host?: string;
+  log?: (line: string) => void;
+  now?: () => number;
+}
+
+export interface RunningSandbox {
+  url: string;
+  port: number;
+  seriesCount: Record<string, number>;
+  close(): Promise<void>;
+}
+
+const SERVICE_PATHS: Record<ServiceName, string> = {
+  prometheus: 'prometheus',
+  opensearch: 'opensearch',
+  argocd: 'argocd',
+  alertmanager: 'alertmanager',
+  k8s: 'k8s',
+};
+
+/** Down and slow switches sit in front of every fake so an outage looks the same whichever service it hits. */
+function faultGate(scenario: Scenario, env: Env, service: ServiceName) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const proceed = () => {
+      if (scenario.faults.isDown(env, service)) {
+        res.status(503).json({ status: 'error', errorType: 'unavailable', error: `${service} of ${env} is down (sandbox fault)` });
+        return;
+      }
+      next();
+    };
+    const delay = scenario.faults.delayMs(env, service);
+    if (delay > 0) setTimeout(proceed, delay);
+    else proceed();
+  };
+}
+
+/** Starts one HTTP server with every fake of every environment under `/<env>/<service>`. */
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const { scenario } = options;
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => {});
+  const now = options.now ?? Date.now;
+  const app = express();
+  app.disable('x-powered-by');
+  let ready = false;
+  const seriesCount: Record<string, number> = {};
+
+  app.get('/healthz', (_req, res) => {
+    if (!ready) return res.status(503).json({ status: 'starting' });
+    return res.json({ status: 'ready', environments: ENVIRONMENTS, faults: scenario.faults.describe() });
+  });
+
+  for (const env of ENVIRONMENTS) {
+    const series = generateSeries(scenario, env);
+    seriesCount[env] = series.length;
+    const routers: Record<ServiceName, express.Router> = {
+      prometheus: createPrometheusRouter(new MemorySource(series), now),
+      opensearch: createOpenSearchRouter(scenario, env, now),
+      argocd: createArgoCdRouter(scenario, env),
+      alertmanager: createAlertmanagerRouter(scenario, env),
+      k8s: createKubernetesRouter(scenario, env, now),
+    };
+    for (const service of Object.keys(routers) as ServiceName[]) {
+      app.use(`/${env}/${SERVICE_PATHS[service]}`, faultGate(scenario, env, service), routers[service]);
+    }
+    app.use(`/${env}/iceberg`, createIcebergRouter(scenario, env, now));
+  }
+  app.use((req, res) => res.status(404).json({ error: `no sandbox service at ${req.path}; paths are /<dev|stage|prod>/<prometheus|opensearch|argocd|alertmanager|k8s/<env>-compute>` }));
+  app.use((err: Error, _req: Request, res: Response, _next: NextFunction) => {
+    const status = (err as any).status ?? (err as any).statusCode ?? 500;
+    res.status(status).json({ error: status < 500 ? err.message : 'internal sandbox error' });
+    if (status >= 500) log(`error: ${err.stack ?? err.message}`);
+  });
+
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 7100, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host}:${port}`;
+  const services = Object.keys(SERVICE_PATHS) as ServiceName[];
+  for (const service of services) {
+    const urls = ENVIRONMENTS.map(env =>
+      service === 'k8s' ? `${url}/${env}/k8s/${env}-compute` : `${url}/${env}/${SERVICE_PATHS[service]}`,
+    );
+    log(`${service.padEnd(12)} ${urls.join('  ')}`);
+  }
+  ready = true;
+  return {
+    url,
+    port,
+    seriesCount,
+    close: () =>
+      new Promise<void>(resolve => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

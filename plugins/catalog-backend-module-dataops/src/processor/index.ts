@@ -1,0 +1,1 @@
+export { DataOpsAnnotationProcessor } from './DataOpsAnnotationProcessor';

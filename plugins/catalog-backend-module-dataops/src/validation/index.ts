@@ -1,0 +1,7 @@
+export { validateEntityAnnotations } from './validateEntityAnnotations';
+export { readValidationOptions } from './readValidationOptions';
+export type {
+  AnnotationProblem,
+  AnnotationValidationOptions,
+  EnvironmentRules,
+} from './types';

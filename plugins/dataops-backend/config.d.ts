@@ -1,0 +1,236 @@
+export interface Config {
+  /** DataOps observability backend. */
+  dataops?: {
+    /**
+     * Environments (dev, stage, prod, ...) and the upstream systems of each. Every upstream is optional;
+     * a missing one shows as "not configured" for that environment.
+     */
+    environments: Array<{
+      /**
+       * Environment name, also the suffix of per-environment annotation overrides (`<key>.<name>`).
+       * @visibility frontend
+       */
+      name: string;
+      /**
+       * Timeout of one upstream call in this environment, milliseconds. Default 10000.
+       * @visibility backend
+       */
+      timeoutMs?: number;
+      /** Prometheus HTTP API compatible endpoint (Thanos Querier or Prometheus). */
+      thanos?: {
+        /** @visibility backend */
+        url: string;
+        /**
+         * Headers sent with every request, e.g. Authorization.
+         * @visibility secret
+         */
+        headers?: { [name: string]: string };
+        /** Send Thanos' `dedup=true`. @visibility backend */
+        dedup?: boolean;
+        /** Send Thanos' `partial_response`. @visibility backend */
+        partialResponse?: boolean;
+        /**
+         * Label matchers added to every query, e.g. `env="prod"` when one central Thanos serves all
+         * environments.
+         * @visibility backend
+         */
+        extraSelector?: string;
+        /** Most upstream calls in flight at once for this endpoint. Default 8. @visibility backend */
+        maxConcurrency?: number;
+      };
+      /** OpenSearch holding the environment's logs. */
+      opensearch?: {
+        /** @visibility backend */
+        url: string;
+        /** @visibility backend */
+        username?: string;
+        /** @visibility secret */
+        password?: string;
+        /**
+         * Index patterns entities may name in `dataops.io/opensearch-index`; an entity's pattern must fall
+         * inside one of them.
+         * @visibility backend
+         */
+        allowedIndexPatterns: string[];
+        /** Field names whose values are masked in returned log lines (added to the built-in list). @visibility backend */
+        sensitiveFields?: string[];
+        /** Timestamp field. Default `@timestamp`. @visibility backend */
+        timestampField?: string;
+        /** Level field. Default `level`. @visibility backend */
+        levelField?: string;
+        /** Message field. Default `message`. @visibility backend */
+        messageField?: string;
+        /** @visibility backend */
+        maxConcurrency?: number;
+      };
+      /** One or more Argo CD instances. */
+      argocd?: Array<{
+        /** @visibility frontend */
+        name: string;
+        /** @visibility backend */
+        url: string;
+        /** @visibility secret */
+        token?: string;
+        /** Alternative to `token`: a session is created and reused until it expires. @visibility backend */
+        username?: string;
+        /** @visibility secret */
+        password?: string;
+        /** @visibility backend */
+        maxConcurrency?: number;
+      }>;
+      /**
+       * Apache Iceberg REST catalog. When set, table statistics (snapshot count, data files, last commit) come
+       * from the table metadata instead of exporter metrics.
+       */
+      iceberg?: {
+        /** Catalog base URL, without `/v1`. @visibility backend */
+        url: string;
+        /** Bearer token. @visibility secret */
+        token?: string;
+        /** Sent as `warehouse` to `GET /v1/config`. @visibility backend */
+        warehouse?: string;
+        /** Path prefix used when the catalog's `/v1/config` does not name one. @visibility backend */
+        prefix?: string;
+        /** @visibility backend */
+        maxConcurrency?: number;
+      };
+      /** Alertmanager API v2. */
+      alertmanager?: {
+        /** @visibility backend */
+        url: string;
+        /** @visibility secret */
+        headers?: { [name: string]: string };
+        /** @visibility backend */
+        maxConcurrency?: number;
+      };
+    }>;
+    /**
+     * Alert severity label value to priority, e.g. `{ critical: P1, high: P2, warning: P3, info: P4 }`.
+     * @visibility backend
+     */
+    priorities?: { [severity: string]: 'P1' | 'P2' | 'P3' | 'P4' };
+    /** Alert names never shown, default Watchdog and InfoInhibitor. @visibility backend */
+    hiddenAlerts?: string[];
+    /** Scheduled reading of every environment's Alertmanager into the incident history. */
+    alertPoller?: {
+      /** Default true. @visibility backend */
+      enabled?: boolean;
+      /** Seconds between polls, 5 to 3600, default 30. @visibility backend */
+      frequencySeconds?: number;
+    };
+    /**
+     * Metric panels per entity `spec.type` (`spark-job`, `airflow-dag`, `iceberg-table`, or any other type).
+     * A list here replaces the defaults of that type; an item with the `id` of a default panel and no
+     * `query` only changes that panel's other fields.
+     */
+    panels?: {
+      [entityType: string]: Array<{
+        /** @visibility backend */
+        id: string;
+        /** @visibility backend */
+        title?: string;
+        /** @visibility backend */
+        unit?: string;
+        /** @visibility backend */
+        description?: string;
+        /** PromQL template; `${dag_id}`, `${table}`, `${spark_app}` are identity placeholders. @visibility backend */
+        query?: string;
+        /** Run when the main query's metric is not collected; shown as a fallback. @visibility backend */
+        fallbackQuery?: string;
+        /** @visibility backend */
+        thresholds?: {
+          direction: 'above' | 'below';
+          warning?: number;
+          critical?: number;
+        };
+      }>;
+    };
+    /** Storage health checks (docs/storage.md lists every check id with its default query and thresholds). */
+    storage?: {
+      /** Spark catalog name used in the CALL statements of Iceberg advice. Default `lake`. @visibility backend */
+      sparkCatalog?: string;
+      /** Iceberg freshness target in seconds (warning beyond it, critical beyond twice it). Default 3600. @visibility backend */
+      freshnessTargetSeconds?: number;
+      /** Per check id: replace the query template, thresholds, title or unit, or disable the check. */
+      checks?: {
+        [checkId: string]: {
+          /** @visibility backend */
+          title?: string;
+          /** @visibility backend */
+          unit?: string;
+          /** PromQL template; `${table}`, `${bucket}`, `${tablespace}`, `${pool}` are identity placeholders. @visibility backend */
+          query?: string;
+          /** @visibility backend */
+          thresholds?: {
+            direction: 'above' | 'below';
+            warning?: number;
+            critical?: number;
+          };
+          /** @visibility backend */
+          enabled?: boolean;
+        };
+      };
+    };
+    /** Cache lifetime per view in seconds, e.g. `{ metrics: 30 }`. @visibility backend */
+    cacheTtlSeconds?: { [view: string]: number };
+    /**
+     * The `slo` view: policy defaults (DOMAIN.md's 99.9% over 30 days, fast and slow burn alerts) and SLI
+     * templates per entity `spec.type`. Entities still choose objective and period by annotation.
+     */
+    slo?: {
+      /**
+       * Read the error ratios from the recording rules the suite generates (`slo:sli_error:ratio_rate<W>`)
+       * instead of the raw counters. Cheaper on long periods, but the period SLI becomes time-weighted.
+       * @visibility backend
+       */
+      useRecordingRules?: boolean;
+      /** Overrides of the default SLO policy. */
+      policy?: {
+        /** Default objective in percent when the entity has no `dataops.io/slo-objective`. @visibility backend */
+        objective?: number;
+        /** Default period, e.g. `30d`, when the entity has no `dataops.io/slo-window`. @visibility backend */
+        period?: string;
+        /** Short window = long window / this. Default 12. @visibility backend */
+        shortWindowDivisor?: number;
+        /** Window whose burn rate estimates the time until exhaustion. Default `1h`. @visibility backend */
+        exhaustionWindow?: string;
+        /** Burn-rate alerts; replace the default fast (P1) and slow (P2) burn alerts. */
+        alerts?: Array<{
+          /** @visibility backend */
+          name: string;
+          /** Share of the period's budget (0..1] that, spent within the long window, fires the alert. @visibility backend */
+          budgetConsumed: number;
+          /** @visibility backend */
+          longWindow: string;
+          /** @visibility backend */
+          shortWindow?: string;
+          /** @visibility backend */
+          priority: 'P1' | 'P2' | 'P3' | 'P4';
+          /** @visibility backend */
+          severity: string;
+          /** @visibility backend */
+          for?: string;
+        }>;
+      };
+      /**
+       * SLI templates by entity `spec.type`, replacing the default of that type or adding one for another
+       * type. Selectors name only the workload's identity (`${sparkAppName}` etc.); the entity's matchers are
+       * injected.
+       */
+      templates?: {
+        [entityType: string]: {
+          /** @visibility backend */
+          id: string;
+          /** @visibility backend */
+          name?: string;
+          /** @visibility backend */
+          description?: string;
+          /** @visibility backend */
+          goodEvents: string[];
+          /** @visibility backend */
+          totalEvents: string[];
+        };
+      };
+    };
+  };
+}

@@ -1,0 +1,2 @@
+export { createAlertRouter } from './createAlertRouter';
+export type { AlertRouterOptions } from './createAlertRouter';

@@ -1,0 +1,1 @@
+export { AlertmanagerClient } from './AlertmanagerClient';

@@ -1,0 +1,1 @@
+export { ArgoCdClient } from './ArgoCdClient';

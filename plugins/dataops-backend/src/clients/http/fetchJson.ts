@@ -1,0 +1,107 @@
+import { DataOpsSourceError } from '@internal/plugin-dataops-node';
+import type { SourceName } from '@internal/plugin-dataops-common';
+import { ConcurrencyLimiter } from './ConcurrencyLimiter';
+
+export interface UpstreamCallOptions {
+  source: SourceName;
+  timeoutMs: number;
+  limiter: ConcurrencyLimiter;
+  /** The environment-wide signal; the per-call timeout is added to it. */
+  signal?: AbortSignal;
+}
+
+/** Upstream error bodies can echo request data; keep only a short prefix for the user. */
+function shorten(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 300 ? `${oneLine.slice(0, 300)}...` : oneLine;
+}
+
+function errorMessageOf(body: string): string {
+  try {
+    const parsed = JSON.parse(body);
+    if (parsed && typeof parsed === 'object') {
+      return shorten(String(parsed.error ?? parsed.message ?? body));
+    }
+  } catch {
+    // not JSON: use the text
+  }
+  return shorten(body);
+}
+
+/**
+ * Runs one upstream call with the per-upstream concurrency cap and timeout, and turns every failure into
+ * a typed {@link DataOpsSourceError}. `call` receives the signal to pass on.
+ */
+export async function withUpstreamCall<T>(
+  options: UpstreamCallOptions,
+  call: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal
+    ? AbortSignal.any([options.signal, timeout])
+    : timeout;
+  try {
+    return await options.limiter.run(() => call(signal), signal);
+  } catch (e) {
+    if (e instanceof DataOpsSourceError) {
+      throw e;
+    }
+    if (signal.aborted) {
+      throw new DataOpsSourceError({
+        type: 'UPSTREAM_TIMEOUT',
+        source: options.source,
+        message: `${options.source} did not answer within ${options.timeoutMs} ms`,
+      });
+    }
+    throw new DataOpsSourceError({
+      type: 'UPSTREAM_ERROR',
+      source: options.source,
+      message: `${options.source} could not be reached: ${shorten(
+        (e as Error).cause
+          ? String((e as any).cause?.code ?? (e as Error).message)
+          : (e as Error).message,
+      )}`,
+    });
+  }
+}
+
+/**
+ * `fetch` for JSON APIs: non-2xx answers become UPSTREAM_ERROR with the status (and, for 4xx/5xx JSON
+ * bodies, the upstream's own error text), unparsable bodies BAD_RESPONSE.
+ */
+export async function fetchJson<T = unknown>(
+  url: string,
+  init: RequestInit,
+  options: UpstreamCallOptions,
+): Promise<T> {
+  return withUpstreamCall(options, async signal => {
+    const response = await fetch(url, { ...init, signal });
+    const text = await response.text();
+    if (!response.ok) {
+      throw new DataOpsSourceError({
+        type: 'UPSTREAM_ERROR',
+        source: options.source,
+        statusCode: response.status,
+        message: `${options.source} answered ${response.status}${
+          text ? `: ${errorMessageOf(text)}` : ''
+        }`,
+      });
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new DataOpsSourceError({
+        type: 'BAD_RESPONSE',
+        source: options.source,
+        message: `${options.source} answered with something that is not JSON`,
+      });
+    }
+  });
+}
+
+export function badResponse(
+  source: SourceName,
+  message: string,
+): DataOpsSourceError {
+  return new DataOpsSourceError({ type: 'BAD_RESPONSE', source, message });
+}

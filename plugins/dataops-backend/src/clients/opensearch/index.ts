@@ -1,0 +1,10 @@
+export { MAX_PAGE_SIZE, OpenSearchLogsClient } from './OpenSearchLogsClient';
+export type {
+  LogSearchHit,
+  LogSearchRequest,
+  LogSearchResult,
+} from './OpenSearchLogsClient';
+export {
+  isIndexPatternAllowed,
+  isWellFormedIndexPattern,
+} from './indexPatterns';

@@ -1,0 +1,2 @@
+export { PrometheusClient } from './PrometheusClient';
+export type { PrometheusResult } from './PrometheusClient';

@@ -1,0 +1,326 @@
+import type { Config } from '@backstage/config';
+import {
+  Priority,
+  isValidEnvironmentName,
+  parseSelector,
+  renderQuery,
+} from '@internal/plugin-dataops-common';
+import { readStorageConfig } from './readStorageConfig';
+import {
+  AlertmanagerConfig,
+  ArgoCdInstanceConfig,
+  DataOpsConfig,
+  EnvironmentConfig,
+  IcebergCatalogConfig,
+  OpenSearchConfig,
+  PanelOverride,
+  ThanosConfig,
+} from './types';
+import { readSloConfig } from './readSloConfig';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_CONCURRENCY = 8;
+
+const DEFAULT_PRIORITIES: Record<string, Priority> = {
+  critical: 'P1',
+  high: 'P2',
+  error: 'P2',
+  warning: 'P3',
+  medium: 'P3',
+  info: 'P4',
+  low: 'P4',
+  none: 'P4',
+};
+
+/** Index patterns are matched literally except for `*`; anything resembling a path or list is refused. */
+const INDEX_PATTERN = /^[a-z0-9*][a-z0-9*._-]*$/;
+
+class ConfigProblem extends Error {}
+
+function checkUrl(where: string, url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigProblem(`${where}.url '${url}' is not a valid URL`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ConfigProblem(`${where}.url must be http or https`);
+  }
+  if (parsed.username || parsed.password) {
+    throw new ConfigProblem(
+      `${where}.url must not contain credentials; use the credential fields`,
+    );
+  }
+  return url.replace(/\/+$/, '');
+}
+
+function readHeaders(config: Config, key: string): Record<string, string> {
+  const headers = config.getOptionalConfig(key);
+  const out: Record<string, string> = {};
+  for (const name of headers?.keys() ?? []) {
+    out[name] = headers!.getString(name);
+  }
+  return out;
+}
+
+function readConcurrency(config: Config, where: string): number {
+  const value =
+    config.getOptionalNumber('maxConcurrency') ?? DEFAULT_CONCURRENCY;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new ConfigProblem(
+      `${where}.maxConcurrency must be a positive integer`,
+    );
+  }
+  return value;
+}
+
+function readThanos(config: Config): ThanosConfig {
+  const extra = config.getOptionalString('extraSelector');
+  let extraMatchers = [] as ThanosConfig['extraMatchers'];
+  if (extra) {
+    try {
+      extraMatchers = parseSelector(extra);
+    } catch (e) {
+      throw new ConfigProblem(`thanos.extraSelector: ${(e as Error).message}`);
+    }
+  }
+  return {
+    url: checkUrl('thanos', config.getString('url')),
+    headers: readHeaders(config, 'headers'),
+    dedup: config.getOptionalBoolean('dedup'),
+    partialResponse: config.getOptionalBoolean('partialResponse'),
+    extraMatchers,
+    maxConcurrency: readConcurrency(config, 'thanos'),
+  };
+}
+
+function readOpenSearch(config: Config): OpenSearchConfig {
+  const allowedIndexPatterns = config.getStringArray('allowedIndexPatterns');
+  if (allowedIndexPatterns.length === 0) {
+    throw new ConfigProblem(
+      'opensearch.allowedIndexPatterns must not be empty',
+    );
+  }
+  for (const pattern of allowedIndexPatterns) {
+    if (!INDEX_PATTERN.test(pattern)) {
+      throw new ConfigProblem(
+        `opensearch.allowedIndexPatterns: '${pattern}' is not a lowercase index pattern`,
+      );
+    }
+  }
+  const username = config.getOptionalString('username');
+  const password = config.getOptionalString('password');
+  if (Boolean(username) !== Boolean(password)) {
+    throw new ConfigProblem(
+      'opensearch needs both username and password, or neither',
+    );
+  }
+  return {
+    url: checkUrl('opensearch', config.getString('url')),
+    username,
+    password,
+    allowedIndexPatterns,
+    sensitiveFields: config.getOptionalStringArray('sensitiveFields') ?? [],
+    timestampField: config.getOptionalString('timestampField') ?? '@timestamp',
+    levelField: config.getOptionalString('levelField') ?? 'level',
+    messageField: config.getOptionalString('messageField') ?? 'message',
+    maxConcurrency: readConcurrency(config, 'opensearch'),
+  };
+}
+
+function readArgoCd(configs: Config[]): ArgoCdInstanceConfig[] {
+  const seen = new Set<string>();
+  return configs.map((config, index) => {
+    const name = config.getString('name');
+    const where = `argocd[${index}] '${name}'`;
+    if (seen.has(name)) {
+      throw new ConfigProblem(`${where}: duplicate instance name`);
+    }
+    seen.add(name);
+    const token = config.getOptionalString('token');
+    const username = config.getOptionalString('username');
+    const password = config.getOptionalString('password');
+    if (token && (username || password)) {
+      throw new ConfigProblem(
+        `${where}: set either token or username/password, not both`,
+      );
+    }
+    if (!token && !(username && password)) {
+      throw new ConfigProblem(
+        `${where}: needs token, or username and password`,
+      );
+    }
+    return {
+      name,
+      url: checkUrl(where, config.getString('url')),
+      token,
+      username,
+      password,
+      maxConcurrency: readConcurrency(config, where),
+    };
+  });
+}
+
+function readAlertmanager(config: Config): AlertmanagerConfig {
+  return {
+    url: checkUrl('alertmanager', config.getString('url')),
+    headers: readHeaders(config, 'headers'),
+    maxConcurrency: readConcurrency(config, 'alertmanager'),
+  };
+}
+
+/** Goes into a URL path segment, so only characters that need no encoding are accepted. */
+const ICEBERG_PREFIX = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+
+function readIceberg(config: Config): IcebergCatalogConfig {
+  const prefix = config.getOptionalString('prefix');
+  if (prefix !== undefined && !ICEBERG_PREFIX.test(prefix)) {
+    throw new ConfigProblem(
+      `iceberg.prefix '${prefix}' may only contain letters, digits, _ . -`,
+    );
+  }
+  return {
+    url: checkUrl('iceberg', config.getString('url')),
+    token: config.getOptionalString('token'),
+    warehouse: config.getOptionalString('warehouse'),
+    prefix,
+    maxConcurrency: readConcurrency(config, 'iceberg'),
+  };
+}
+
+function readEnvironment(config: Config, index: number): EnvironmentConfig {
+  const name = config.getString('name');
+  if (!isValidEnvironmentName(name)) {
+    throw new Error(
+      `Invalid dataops environment #${index} '${name}': names may only contain letters, digits, _ and -`,
+    );
+  }
+  try {
+    const timeoutMs =
+      config.getOptionalNumber('timeoutMs') ?? DEFAULT_TIMEOUT_MS;
+    if (!(timeoutMs > 0 && timeoutMs <= 300_000)) {
+      throw new ConfigProblem('timeoutMs must be between 1 and 300000');
+    }
+    return {
+      name,
+      timeoutMs,
+      thanos: config.has('thanos')
+        ? readThanos(config.getConfig('thanos'))
+        : undefined,
+      opensearch: config.has('opensearch')
+        ? readOpenSearch(config.getConfig('opensearch'))
+        : undefined,
+      argocd: readArgoCd(config.getOptionalConfigArray('argocd') ?? []),
+      alertmanager: config.has('alertmanager')
+        ? readAlertmanager(config.getConfig('alertmanager'))
+        : undefined,
+      iceberg: config.has('iceberg')
+        ? readIceberg(config.getConfig('iceberg'))
+        : undefined,
+      raw: config,
+    };
+  } catch (e) {
+    throw new Error(
+      `Invalid dataops environment '${name}': ${(e as Error).message}`,
+    );
+  }
+}
+
+function readPanels(
+  config: Config | undefined,
+): Record<string, PanelOverride[]> {
+  const out: Record<string, PanelOverride[]> = {};
+  for (const type of config?.keys() ?? []) {
+    out[type] = config!.getConfigArray(type).map((panel, index) => {
+      const id = panel.getString('id');
+      const where = `Invalid dataops panel ${type}[${index}] '${id}'`;
+      const thresholds = panel.getOptionalConfig('thresholds');
+      const direction = thresholds?.getString('direction');
+      if (direction && direction !== 'above' && direction !== 'below') {
+        throw new Error(
+          `${where}: thresholds.direction must be above or below`,
+        );
+      }
+      const override: PanelOverride = {
+        id,
+        title: panel.getOptionalString('title'),
+        unit: panel.getOptionalString('unit'),
+        description: panel.getOptionalString('description'),
+        query: panel.getOptionalString('query'),
+        fallbackQuery: panel.getOptionalString('fallbackQuery'),
+        thresholds: thresholds
+          ? {
+              direction: direction as 'above' | 'below',
+              warning: thresholds.getOptionalNumber('warning'),
+              critical: thresholds.getOptionalNumber('critical'),
+            }
+          : undefined,
+      };
+      // Fail at start-up, not on the first page view, when a template is not valid PromQL.
+      for (const query of [override.query, override.fallbackQuery]) {
+        if (query) {
+          try {
+            renderQuery(query, {
+              matchers: [],
+              identity: new Proxy({}, { get: () => 'x' }),
+            });
+          } catch (e) {
+            throw new Error(`${where}: ${(e as Error).message}`);
+          }
+        }
+      }
+      return override;
+    });
+  }
+  return out;
+}
+
+/**
+ * Reads and validates `dataops` configuration once at start-up. Every problem stops the backend with a
+ * message naming the environment and field, because a half-working configuration would show up as
+ * confusing per-panel errors much later.
+ */
+export function readDataOpsConfig(root: Config): DataOpsConfig {
+  const config = root.getOptionalConfig('dataops');
+  const environments = (
+    config?.getOptionalConfigArray('environments') ?? []
+  ).map(readEnvironment);
+  const names = new Set<string>();
+  for (const env of environments) {
+    if (names.has(env.name)) {
+      throw new Error(
+        `Invalid dataops environment '${env.name}': duplicate name`,
+      );
+    }
+    names.add(env.name);
+  }
+  const priorities = { ...DEFAULT_PRIORITIES };
+  const configured = config?.getOptionalConfig('priorities');
+  for (const severity of configured?.keys() ?? []) {
+    const priority = configured!.getString(severity);
+    if (!/^P[1-4]$/.test(priority)) {
+      throw new Error(
+        `Invalid dataops.priorities.${severity}: '${priority}' is not one of P1 P2 P3 P4`,
+      );
+    }
+    priorities[severity] = priority as Priority;
+  }
+  const ttls = config?.getOptionalConfig('cacheTtlSeconds');
+  const cacheTtlSeconds: Record<string, number> = {};
+  for (const view of ttls?.keys() ?? []) {
+    cacheTtlSeconds[view] = ttls!.getNumber(view);
+  }
+  return {
+    environments,
+    priorities,
+    hiddenAlerts: config?.getOptionalStringArray('hiddenAlerts') ?? [
+      'Watchdog',
+      'InfoInhibitor',
+    ],
+    panels: readPanels(config?.getOptionalConfig('panels')),
+    storage: readStorageConfig(config?.getOptionalConfig('storage')),
+    cacheTtlSeconds,
+    slo: readSloConfig(config?.getOptionalConfig('slo')),
+  };
+}

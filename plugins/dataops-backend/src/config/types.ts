@@ -1,0 +1,111 @@
+import type { Config } from '@backstage/config';
+import type {
+  LabelMatcher,
+  Priority,
+  SliTemplate,
+  SloPolicyInput,
+  Thresholds,
+} from '@internal/plugin-dataops-common';
+
+export interface ThanosConfig {
+  url: string;
+  headers: Record<string, string>;
+  dedup?: boolean;
+  partialResponse?: boolean;
+  extraMatchers: LabelMatcher[];
+  maxConcurrency: number;
+}
+
+export interface OpenSearchConfig {
+  url: string;
+  username?: string;
+  password?: string;
+  allowedIndexPatterns: string[];
+  sensitiveFields: string[];
+  timestampField: string;
+  levelField: string;
+  messageField: string;
+  maxConcurrency: number;
+}
+
+export interface ArgoCdInstanceConfig {
+  name: string;
+  url: string;
+  token?: string;
+  username?: string;
+  password?: string;
+  maxConcurrency: number;
+}
+
+export interface AlertmanagerConfig {
+  url: string;
+  headers: Record<string, string>;
+  maxConcurrency: number;
+}
+
+export interface IcebergCatalogConfig {
+  url: string;
+  token?: string;
+  warehouse?: string;
+  prefix?: string;
+  maxConcurrency: number;
+}
+
+export interface EnvironmentConfig {
+  name: string;
+  timeoutMs: number;
+  /** Apache Iceberg REST catalog, preferred over exporter metrics for table statistics. */
+  iceberg?: IcebergCatalogConfig;
+  thanos?: ThanosConfig;
+  opensearch?: OpenSearchConfig;
+  argocd: ArgoCdInstanceConfig[];
+  alertmanager?: AlertmanagerConfig;
+  /** The raw item, for views added by modules. */
+  raw: Config;
+}
+
+export interface PanelOverride {
+  id: string;
+  title?: string;
+  unit?: string;
+  description?: string;
+  query?: string;
+  fallbackQuery?: string;
+  thresholds?: Thresholds;
+}
+
+/** Override of one storage check (see views/storage/defaultChecks.ts). */
+export interface StorageCheckOverride {
+  title?: string;
+  unit?: string;
+  query?: string;
+  thresholds?: Thresholds;
+  enabled?: boolean;
+}
+
+export interface StorageSettings {
+  /** Spark catalog name used in the CALL statements of Iceberg advice. */
+  sparkCatalog: string;
+  /** Freshness target of Iceberg tables: last commit older than this is a warning, twice it critical. */
+  freshnessTargetSeconds: number;
+  checks: Record<string, StorageCheckOverride>;
+}
+
+export interface DataOpsConfig {
+  environments: EnvironmentConfig[];
+  storage: StorageSettings;
+  priorities: Record<string, Priority>;
+  hiddenAlerts: string[];
+  panels: Record<string, PanelOverride[]>;
+  cacheTtlSeconds: Record<string, number>;
+  slo: SloConfig;
+}
+
+/** `dataops.slo`, validated. */
+export interface SloConfig {
+  useRecordingRules: boolean;
+  /** Only the fields configured; the rest come from the default policy. */
+  policy: SloPolicyInput;
+  /** SLI templates by entity type, replacing the defaults of those types. */
+  templates: Record<string, SliTemplate>;
+}

@@ -1,0 +1,12 @@
+export { AlertPoller } from './AlertPoller';
+export type { PollResult } from './AlertPoller';
+export { EpisodeStore } from './EpisodeStore';
+export type {
+  EpisodeObservation,
+  EpisodeRow,
+  PollChanges,
+} from './EpisodeStore';
+export { computeIncidents } from './computeIncidents';
+export { readPollerConfig } from './readPollerConfig';
+export { scheduleAlertPoller } from './scheduleAlertPoller';
+export type { PollerConfig } from './readPollerConfig';

@@ -1,0 +1,25 @@
+import type { Config } from '@backstage/config';
+
+/** Settings of the scheduled alert poller (`dataops.alertPoller`). */
+export interface PollerConfig {
+  enabled: boolean;
+  frequencySeconds: number;
+}
+
+export function readPollerConfig(root: Config): PollerConfig {
+  const config = root.getOptionalConfig('dataops.alertPoller');
+  const frequencySeconds = config?.getOptionalNumber('frequencySeconds') ?? 30;
+  if (
+    !Number.isInteger(frequencySeconds) ||
+    frequencySeconds < 5 ||
+    frequencySeconds > 3600
+  ) {
+    throw new Error(
+      `Invalid dataops.alertPoller.frequencySeconds: '${frequencySeconds}' must be a whole number from 5 to 3600`,
+    );
+  }
+  return {
+    enabled: config?.getOptionalBoolean('enabled') ?? true,
+    frequencySeconds,
+  };
+}

@@ -1,0 +1,6 @@
+/**
+ * DataOps observability backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { dataopsPlugin as default } from './plugin';

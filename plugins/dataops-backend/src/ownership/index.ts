@@ -1,0 +1,3 @@
+export { CatalogOwnership, parseGroupRef } from './CatalogOwnership';
+export type { AlertTarget } from './CatalogOwnership';
+export { matchLabels } from './matchLabels';

@@ -1,0 +1,153 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { dataopsPermissions } from '@internal/plugin-dataops-common';
+import {
+  DataOpsView,
+  dataopsViewsExtensionPoint,
+} from '@internal/plugin-dataops-node';
+import { createAlertRouter } from './alertRoutes';
+import { EnvironmentClients } from './clients';
+import { readDataOpsConfig } from './config';
+import {
+  AlertPoller,
+  EpisodeStore,
+  readPollerConfig,
+  scheduleAlertPoller,
+} from './incidents';
+import { createRouter } from './router';
+import { EntityViewService } from './service';
+import {
+  ViewRegistry,
+  createAlertsView,
+  createSloView,
+  createDeploymentsView,
+  createLogsView,
+  createMetricsView,
+  createStorageView,
+  createSummaryView,
+  resolvePanels,
+} from './views';
+
+/**
+ * DataOps observability backend: per-entity views over Thanos, OpenSearch, Argo CD and Alertmanager for
+ * every configured environment.
+ * @public
+ */
+export const dataopsPlugin = createBackendPlugin({
+  pluginId: 'dataops',
+  register(env) {
+    const moduleViews: DataOpsView<any>[] = [];
+    env.registerExtensionPoint(dataopsViewsExtensionPoint, {
+      addView(view) {
+        moduleViews.push(view);
+      },
+    });
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        cache: coreServices.cache,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+      },
+      async init({
+        config,
+        logger,
+        httpRouter,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+        cache,
+        catalog,
+        auth,
+        database,
+        scheduler,
+      }) {
+        const dataopsConfig = readDataOpsConfig(config);
+        // Panel overrides that name no default and have no query fail here, not on the first page view.
+        Object.keys(dataopsConfig.panels).forEach(type =>
+          resolvePanels(type, dataopsConfig.panels),
+        );
+        const clients = new Map(
+          dataopsConfig.environments.map(e => [
+            e.name,
+            new EnvironmentClients(e),
+          ]),
+        );
+        const deps = {
+          config: dataopsConfig,
+          clients: (name: string) => clients.get(name)!,
+          cache,
+          permissions,
+        };
+        const registry = new ViewRegistry();
+        registry.register(createSummaryView(registry));
+        registry.register(createMetricsView(deps));
+        registry.register(createLogsView(deps));
+        registry.register(createDeploymentsView(deps));
+        registry.register(createAlertsView(deps));
+        registry.register(createStorageView(deps));
+        registry.register(createSloView(deps));
+        moduleViews.forEach(v => registry.register(v));
+        permissionsRegistry.addPermissions(dataopsPermissions);
+
+        const views = new EntityViewService({
+          registry,
+          environments: dataopsConfig.environments,
+          cache,
+          logger,
+          ttlOverrides: dataopsConfig.cacheTtlSeconds,
+        });
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            catalog,
+            config: dataopsConfig,
+            views,
+          }),
+        );
+        const episodes = await EpisodeStore.create(database);
+        const clientsOf = (name: string) => clients.get(name)!;
+        httpRouter.use(
+          await createAlertRouter({
+            httpAuth,
+            auth,
+            catalog,
+            config: dataopsConfig,
+            clients: clientsOf,
+            store: episodes,
+          }),
+        );
+        await scheduleAlertPoller({
+          scheduler,
+          logger,
+          config: readPollerConfig(config),
+          poller: new AlertPoller({
+            config: dataopsConfig,
+            clients: clientsOf,
+            catalog,
+            auth,
+            store: episodes,
+            logger,
+          }),
+        });
+        logger.info(
+          `dataops serving views ${registry
+            .names()
+            .join(', ')} for environments ${
+            dataopsConfig.environments.map(e => e.name).join(', ') || '(none)'
+          }`,
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,6 @@
+export {
+  generateRoutingTree,
+  PRIORITY_TIMINGS,
+  NULL_RECEIVER,
+  DEFAULT_RECEIVER,
+} from './generateRoutingTree';

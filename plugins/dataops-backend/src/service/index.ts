@@ -1,0 +1,2 @@
+export { EntityViewService } from './EntityViewService';
+export type { EntityViewRequest } from './EntityViewService';

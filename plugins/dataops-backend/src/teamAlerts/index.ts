@@ -1,0 +1,1 @@
+export { buildTeamAlerts } from './buildTeamAlerts';

@@ -1,0 +1,16 @@
+export { freePort } from './freePort';
+export { startAlertmanager, startPrometheus } from './spawnServers';
+export type { SpawnedServer } from './spawnServers';
+export { toOpenMetrics } from './openMetrics';
+export type { GeneratedSeries } from './openMetrics';
+export {
+  EXPECTED,
+  SCENARIO_ENVS,
+  scenarioEntity,
+  scenarioOpenMetrics,
+} from './scenario';
+export {
+  OWNERSHIP_ENTITIES,
+  createSilence,
+  testAlert,
+} from './alertOwnershipFixture';

@@ -1,0 +1,1 @@
+export { ENTITY_LABEL, createAlertsView, toActiveAlert } from './alertsView';

@@ -1,0 +1,133 @@
+import {
+  ANNOTATIONS,
+  ArgoApplicationStatus,
+  DeploymentsData,
+  readAnnotation,
+  rollupArea,
+} from '@internal/plugin-dataops-common';
+import {
+  DataOpsNotConfiguredError,
+  DataOpsSourceError,
+  DataOpsView,
+} from '@internal/plugin-dataops-node';
+import type { ViewDependencies } from '../shared';
+import { toApplicationStatus } from './toApplicationStatus';
+
+/** Kubernetes label selector syntax Argo CD accepts: `a=b,c!=d,e in (x,y)`. Kept to a safe alphabet. */
+const LABEL_SELECTOR = /^[A-Za-z0-9_./=!,()\s-]{1,500}$/;
+const APP_NAME = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/;
+/** How long an observed OutOfSync start is remembered. */
+const OUT_OF_SYNC_MEMORY_MS = 7 * 24 * 3600_000;
+
+/**
+ * `deployments`: Argo CD applications of the entity on every instance of the environment. Argo CD does not
+ * record when an application left Synced, so the first time this backend (any instance, through the shared
+ * cache) saw it OutOfSync is remembered; before that, Argo CD's last reconciliation time is the estimate.
+ */
+export function createDeploymentsView(
+  deps: ViewDependencies,
+  now: () => number = Date.now,
+): DataOpsView<DeploymentsData> {
+  async function outOfSyncSince(env: string, instance: string, app: any) {
+    const key = `oos:${env}:${instance}:${app?.metadata?.name}`;
+    if (app?.status?.sync?.status !== 'OutOfSync') {
+      await deps.cache.delete(key);
+      return undefined;
+    }
+    const seen = (await deps.cache.get(key)) as string | undefined;
+    if (seen) {
+      return seen;
+    }
+    const estimate = new Date(
+      Math.min(now(), Date.parse(app?.status?.reconciledAt ?? '') || now()),
+    ).toISOString();
+    await deps.cache.set(key, estimate, { ttl: OUT_OF_SYNC_MEMORY_MS });
+    return estimate;
+  }
+
+  return {
+    name: 'deployments',
+    ttlSeconds: 15,
+    area: 'deployments',
+    async run(ctx) {
+      const instances = deps.clients(ctx.env.name).argocd;
+      if (instances.length === 0) {
+        throw new DataOpsNotConfiguredError('argocd', ctx.env.name);
+      }
+      const appName = readAnnotation(
+        ctx.entity,
+        ANNOTATIONS.argocdAppName,
+        ctx.env.name,
+      );
+      const selector = readAnnotation(
+        ctx.entity,
+        ANNOTATIONS.argocdAppSelector,
+        ctx.env.name,
+      );
+      if (appName && !APP_NAME.test(appName)) {
+        throw new DataOpsSourceError({
+          type: 'BAD_ANNOTATION',
+          source: 'argocd',
+          message: `${ANNOTATIONS.argocdAppName}: '${appName}' is not a valid application name`,
+        });
+      }
+      if (!appName && (!selector || !LABEL_SELECTOR.test(selector))) {
+        throw new DataOpsSourceError({
+          type: 'BAD_ANNOTATION',
+          source: 'argocd',
+          message: selector
+            ? `${ANNOTATIONS.argocdAppSelector}: '${selector}' is not a label selector`
+            : `the entity has neither ${ANNOTATIONS.argocdAppName} nor ${ANNOTATIONS.argocdAppSelector}`,
+        });
+      }
+      const settled = await Promise.allSettled(
+        instances.map(async client => {
+          const apps = appName
+            ? [await client.getApplication(appName, ctx.signal)].filter(Boolean)
+            : await client.listApplications(selector!, ctx.signal);
+          return Promise.all(
+            apps.map(async app =>
+              toApplicationStatus(
+                client.name,
+                app,
+                await outOfSyncSince(ctx.env.name, client.name, app),
+                now(),
+              ),
+            ),
+          );
+        }),
+      );
+      const applications: ArgoApplicationStatus[] = [];
+      const instanceErrors: DeploymentsData['instanceErrors'] = [];
+      settled.forEach((s, i) => {
+        if (s.status === 'fulfilled') {
+          applications.push(...s.value);
+        } else if (s.reason instanceof DataOpsSourceError) {
+          instanceErrors.push({
+            instance: instances[i].name,
+            error: s.reason.toUpstreamError(),
+          });
+        } else {
+          throw s.reason;
+        }
+      });
+      if (instanceErrors.length === instances.length) {
+        throw (settled[0] as PromiseRejectedResult).reason;
+      }
+      return {
+        applications,
+        ...(instanceErrors.length ? { instanceErrors } : {}),
+      };
+    },
+    summarize(data) {
+      return rollupArea(
+        data.applications.map(a => ({
+          label: `${a.instance}/${a.name}`,
+          level: a.level,
+          detail: `${a.syncStatus}, ${a.healthStatus}`,
+        })),
+        'no Argo CD application found',
+      );
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import {
+  ANNOTATIONS,
+  MetricPanel,
+  MetricsData,
+  readAnnotation,
+  renderQuery,
+  rollupArea,
+} from '@internal/plugin-dataops-common';
+import {
+  DataOpsNotConfiguredError,
+  DataOpsView,
+} from '@internal/plugin-dataops-node';
+import { entityMatchers, ViewDependencies } from '../shared';
+import { resolvePanels } from './resolvePanels';
+import { isOutage, runPanel } from './runPanel';
+
+function panelDetail(p: MetricPanel): string | undefined {
+  if (p.state !== 'ok') {
+    return p.state;
+  }
+  if (p.lastValue === undefined || p.lastValue === null) {
+    return undefined;
+  }
+  return `${Math.round(p.lastValue * 100) / 100} ${p.unit}`;
+}
+
+/** `metrics`: the entity type's panels, run against the environment's Thanos. */
+export function createMetricsView(
+  deps: ViewDependencies,
+): DataOpsView<MetricsData> {
+  return {
+    name: 'metrics',
+    ttlSeconds: 30,
+    area: 'metrics',
+    async run(ctx) {
+      const client = deps.clients(ctx.env.name).prometheus;
+      if (!client) {
+        throw new DataOpsNotConfiguredError('thanos', ctx.env.name);
+      }
+      const matchers = [
+        ...entityMatchers(ctx.entity, ctx.env.name),
+        ...(deps.clients(ctx.env.name).config.thanos?.extraMatchers ?? []),
+      ];
+      const identity = {
+        dag_id: readAnnotation(
+          ctx.entity,
+          ANNOTATIONS.airflowDagId,
+          ctx.env.name,
+        ),
+        table: readAnnotation(
+          ctx.entity,
+          ANNOTATIONS.icebergTable,
+          ctx.env.name,
+        ),
+        spark_app: readAnnotation(
+          ctx.entity,
+          ANNOTATIONS.sparkAppName,
+          ctx.env.name,
+        ),
+      };
+      const type = String(ctx.entity.spec?.type ?? '');
+      const panels = resolvePanels(type, deps.config.panels);
+      const settled = await Promise.allSettled(
+        panels.map(panel =>
+          runPanel(panel, {
+            client,
+            range: ctx.range,
+            signal: ctx.signal,
+            addWarning: ctx.addWarning,
+            render: template => renderQuery(template, { matchers, identity }),
+          }),
+        ),
+      );
+      const failures = settled.filter(
+        (s): s is PromiseRejectedResult => s.status === 'rejected',
+      );
+      // When nothing got through, the environment's Prometheus is down: say so once, not per panel.
+      if (
+        failures.length === settled.length &&
+        failures.length > 0 &&
+        isOutage(failures[0].reason)
+      ) {
+        throw failures[0].reason;
+      }
+      return {
+        panels: settled.map((s, i): MetricPanel => {
+          if (s.status === 'fulfilled') {
+            return s.value;
+          }
+          const panel = panels[i];
+          return {
+            id: panel.id,
+            title: panel.title,
+            unit: panel.unit,
+            query: panel.query,
+            state: 'error',
+            stateReason: (s.reason as Error).message,
+            series: [],
+            level: 'unknown',
+            ...(panel.thresholds ? { thresholds: panel.thresholds } : {}),
+          };
+        }),
+      };
+    },
+    summarize(data) {
+      return rollupArea(
+        data.panels.map(p => ({
+          label: p.title,
+          level: p.state === 'ok' ? p.level : 'unknown',
+          detail: panelDetail(p),
+        })),
+        'no panels for this entity type',
+      );
+    },
+  };
+}

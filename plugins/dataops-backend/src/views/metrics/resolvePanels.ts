@@ -1,0 +1,38 @@
+import type { PanelOverride } from '../../config';
+import { DEFAULT_PANELS, PanelDefinition } from './defaultPanels';
+
+/**
+ * Panels for an entity type: configured items replace the defaults in their order; an item without a
+ * query that names a default panel only adjusts that panel (title, thresholds, fallback...).
+ */
+export function resolvePanels(
+  entityType: string,
+  overrides: Record<string, PanelOverride[]>,
+): PanelDefinition[] {
+  const defaults = DEFAULT_PANELS[entityType] ?? [];
+  const configured = overrides[entityType];
+  if (!configured) {
+    return defaults;
+  }
+  const panels: PanelDefinition[] = [];
+  for (const o of configured) {
+    const base = defaults.find(d => d.id === o.id);
+    const query = o.query ?? base?.query;
+    if (!query) {
+      throw new Error(
+        `Invalid dataops panel ${entityType} '${o.id}': no query and no default panel of that id`,
+      );
+    }
+    panels.push({
+      id: o.id,
+      title: o.title ?? base?.title ?? o.id,
+      unit: o.unit ?? base?.unit ?? '',
+      description: o.description ?? base?.description,
+      query,
+      fallbackQuery:
+        o.fallbackQuery ?? (o.query ? undefined : base?.fallbackQuery),
+      thresholds: o.thresholds ?? base?.thresholds,
+    });
+  }
+  return panels;
+}

@@ -1,0 +1,53 @@
+import { InputError } from '@backstage/errors';
+import type { DataOpsView } from '@internal/plugin-dataops-node';
+
+/**
+ * The entity views the router serves, by name. Each view is one module (`src/views/<name>/`) exporting a
+ * factory that returns a `DataOpsView` (see `@internal/plugin-dataops-node`):
+ *
+ *   name         the URL segment, `/v1/entity/:namespace/:kind/:name/<name>`
+ *   ttlSeconds   cache lifetime of one environment's answer (overridable by `dataops.cacheTtlSeconds`)
+ *   run(ctx)     one environment's data; throw `DataOpsSourceError` for a typed upstream failure,
+ *                `DataOpsNotConfiguredError` when the source is missing, `InputError` for a bad request
+ *   authorize    optional permission check, runs before the cache is consulted
+ *   area/summarize  optional row of the `summary` matrix computed from the view's data
+ *
+ * Adding `slo` or `storage` means writing such a module and registering it in `plugin.ts` (or from a
+ * backend module through the `dataops.views` extension point). Names must be unique.
+ */
+export class ViewRegistry {
+  private readonly views = new Map<string, DataOpsView<any>>();
+
+  register(view: DataOpsView<any>): void {
+    if (!/^[a-z][a-z0-9-]*$/.test(view.name)) {
+      throw new Error(`Invalid dataops view name '${view.name}'`);
+    }
+    if (this.views.has(view.name)) {
+      throw new Error(`The dataops view '${view.name}' is registered twice`);
+    }
+    this.views.set(view.name, view);
+  }
+
+  names(): string[] {
+    return [...this.views.keys()];
+  }
+
+  all(): DataOpsView<any>[] {
+    return [...this.views.values()];
+  }
+
+  find(name: string): DataOpsView<any> | undefined {
+    return this.views.get(name);
+  }
+
+  /** The view, or a 400 naming the known ones. */
+  get(name: string): DataOpsView<any> {
+    const view = this.views.get(name);
+    if (!view) {
+      throw new InputError(
+        `Unknown view '${name}'; known views: ${this.names().join(', ')}`,
+      );
+    }
+    return view;
+  }
+}

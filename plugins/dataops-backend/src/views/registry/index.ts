@@ -1,0 +1,1 @@
+export { ViewRegistry } from './ViewRegistry';

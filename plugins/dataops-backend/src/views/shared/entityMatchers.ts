@@ -1,0 +1,39 @@
+import { InputError } from '@backstage/errors';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATIONS,
+  LabelMatcher,
+  parseSelector,
+  readAnnotation,
+} from '@internal/plugin-dataops-common';
+import { DataOpsSourceError } from '@internal/plugin-dataops-node';
+
+/**
+ * The entity's label matchers for one environment. A malformed selector is the caller's problem (400);
+ * a missing one only means this entity has no metrics here.
+ */
+export function entityMatchers(
+  entity: Entity,
+  env: string,
+  source = 'thanos',
+): LabelMatcher[] {
+  const raw = readAnnotation(entity, ANNOTATIONS.prometheusSelector, env);
+  if (!raw) {
+    throw new DataOpsSourceError({
+      type: 'BAD_ANNOTATION',
+      source,
+      message: `the entity has no ${ANNOTATIONS.prometheusSelector} annotation`,
+    });
+  }
+  try {
+    return parseSelector(raw);
+  } catch (e) {
+    throw new InputError(
+      `Bad annotation ${ANNOTATIONS.prometheusSelector}${
+        readAnnotation(entity, `${ANNOTATIONS.prometheusSelector}.${env}`)
+          ? `.${env}`
+          : ''
+      }: ${(e as Error).message}`,
+    );
+  }
+}

@@ -1,0 +1,2 @@
+export { entityMatchers } from './entityMatchers';
+export type { ViewDependencies } from './ViewDependencies';

@@ -1,0 +1,3 @@
+export { createSloView } from './sloView';
+export { summarizeSlo } from './summarizeSlo';
+export { burndownStepSeconds } from './measureSlo';

@@ -1,0 +1,98 @@
+import { InputError } from '@backstage/errors';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ANNOTATIONS,
+  SloData,
+  buildSloData,
+  readAnnotation,
+  renderQuery,
+} from '@internal/plugin-dataops-common';
+import {
+  DataOpsNotConfiguredError,
+  DataOpsView,
+} from '@internal/plugin-dataops-node';
+import { entityMatchers, ViewDependencies } from '../shared';
+import { measureSlo } from './measureSlo';
+import { resolveEntitySlo } from './resolveEntitySlo';
+import { summarizeSlo } from './summarizeSlo';
+
+/**
+ * `slo`: per environment, the SLI over the entity's SLO period, its error budget, burn rates per window,
+ * the multiwindow burn-rate alerts and a daily burndown, evaluated at the end of the requested range.
+ * The query parameters `from` and `step` do not apply: the period comes from the entity.
+ */
+export function createSloView(deps: ViewDependencies): DataOpsView<SloData> {
+  return {
+    name: 'slo',
+    ttlSeconds: 60,
+    area: 'slo',
+    async run(ctx) {
+      const env = ctx.env.name;
+      const clients = deps.clients(env);
+      if (!clients.prometheus) {
+        throw new DataOpsNotConfiguredError('thanos', env);
+      }
+      const { policy, template, identity } = resolveEntitySlo(
+        ctx.entity,
+        env,
+        deps.config.slo,
+      );
+      // The identity annotations already name the workload, so the placement selector is optional here.
+      const matchers = [
+        ...(readAnnotation(ctx.entity, ANNOTATIONS.prometheusSelector, env)
+          ? entityMatchers(ctx.entity, env)
+          : []),
+        ...(clients.config.thanos?.extraMatchers ?? []),
+      ];
+      const useRecordingRules = deps.config.slo.useRecordingRules;
+      const measured = await measureSlo(
+        {
+          client: clients.prometheus,
+          time: ctx.range.to,
+          signal: ctx.signal,
+          addWarning: ctx.addWarning,
+          render: query => {
+            try {
+              return renderQuery(query, { matchers, identity });
+            } catch (e) {
+              throw new InputError(
+                `Bad SLI identity annotation for '${template.id}': ${
+                  (e as Error).message
+                }`,
+              );
+            }
+          },
+          recorded: useRecordingRules
+            ? {
+                slo: template.id,
+                backstage_entity: stringifyEntityRef(ctx.entity),
+                env,
+              }
+            : undefined,
+        },
+        template,
+        policy,
+      );
+      const { data, warnings } = buildSloData({
+        policy,
+        sliName: template.name,
+        sliQuery: measured.sliQuery,
+        periodCounts: measured.periodCounts,
+        errorRatios: measured.errorRatios,
+        burndownBuckets: measured.burndownBuckets,
+      });
+      // The state says "no traffic" already; repeat only the other warnings (e.g. the 100% objective one).
+      warnings
+        .filter(w => measured.state === 'ok' || !w.startsWith('No events'))
+        .forEach(w => ctx.addWarning(w));
+      return {
+        ...data,
+        state: measured.state,
+        ...(measured.stateReason ? { stateReason: measured.stateReason } : {}),
+        source: useRecordingRules ? 'recording-rules' : 'counters',
+        evaluatedAt: ctx.range.to,
+      };
+    },
+    summarize: summarizeSlo,
+  };
+}

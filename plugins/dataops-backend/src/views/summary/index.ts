@@ -1,0 +1,1 @@
+export { createSummaryView } from './summaryView';

@@ -1,0 +1,84 @@
+import type { AreaStatus, HealthLevel, Thresholds } from '../api/types';
+
+/**
+ * Level of one value against thresholds. No value (null, NaN, missing) is `unknown`, never `healthy`:
+ * absent data must not look like good data. Without thresholds a value is `healthy`.
+ * @public
+ */
+export function evaluateThresholds(
+  value: number | null | undefined,
+  thresholds?: Thresholds,
+): HealthLevel {
+  if (value === null || value === undefined || Number.isNaN(value)) {
+    return 'unknown';
+  }
+  if (!thresholds) {
+    return 'healthy';
+  }
+  const breaches = (limit?: number) =>
+    limit !== undefined &&
+    (thresholds.direction === 'above' ? value > limit : value < limit);
+  if (breaches(thresholds.critical)) {
+    return 'critical';
+  }
+  if (breaches(thresholds.warning)) {
+    return 'warning';
+  }
+  return 'healthy';
+}
+
+/**
+ * Ranking used to roll levels up. `unknown` ranks above `healthy` (missing data hides nothing) but below
+ * real warnings, so a known problem is never masked by a panel that has no data.
+ */
+const RANK: Record<HealthLevel, number> = {
+  healthy: 0,
+  unknown: 1,
+  warning: 2,
+  critical: 3,
+};
+
+/** The worst of some levels; `unknown` for none. @public */
+export function worstLevel(levels: HealthLevel[]): HealthLevel {
+  if (levels.length === 0) {
+    return 'unknown';
+  }
+  return levels.reduce((worst, l) => (RANK[l] > RANK[worst] ? l : worst));
+}
+
+/** One contribution to an area's status, e.g. a panel or an Argo CD application. @public */
+export interface LevelInput {
+  level: HealthLevel;
+  /** What was checked, e.g. a panel title. */
+  label: string;
+  /** Why it has this level, e.g. "82.1% > 80%". */
+  detail?: string;
+}
+
+/**
+ * Rolls up the parts of one area into its status: the worst level, with a reason naming the parts that
+ * have it, so the overview says what to look at.
+ * @public
+ */
+export function rollupArea(
+  inputs: LevelInput[],
+  emptyReason = 'nothing to evaluate',
+): AreaStatus {
+  if (inputs.length === 0) {
+    return { level: 'unknown', reason: emptyReason };
+  }
+  const level = worstLevel(inputs.map(i => i.level));
+  const culprits = inputs.filter(i => i.level === level);
+  if (level === 'healthy') {
+    return {
+      level,
+      reason: `${inputs.length} of ${inputs.length} healthy`,
+    };
+  }
+  const names = culprits
+    .slice(0, 3)
+    .map(i => (i.detail ? `${i.label} (${i.detail})` : i.label))
+    .join(', ');
+  const more = culprits.length > 3 ? ` and ${culprits.length - 3} more` : '';
+  return { level, reason: `${level}: ${names}${more}` };
+}

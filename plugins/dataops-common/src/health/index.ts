@@ -1,0 +1,6 @@
+export {
+  evaluateThresholds,
+  rollupArea,
+  worstLevel,
+} from './evaluateThresholds';
+export type { LevelInput } from './evaluateThresholds';

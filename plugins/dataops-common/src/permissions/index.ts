@@ -1,0 +1,1 @@
+export { dataopsLogsReadPermission, dataopsPermissions } from './permissions';

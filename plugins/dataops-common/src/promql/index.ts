@@ -1,0 +1,13 @@
+export {
+  SelectorError,
+  checkMatcherRegex,
+  formatMatchers,
+  parseSelector,
+} from './parseSelector';
+export type { LabelMatcher, MatchOperator } from './parseSelector';
+export {
+  extractVectorSelectors,
+  renderQuery,
+  validateIdentityValue,
+} from './renderQuery';
+export type { QueryIdentity, RenderQueryOptions } from './renderQuery';

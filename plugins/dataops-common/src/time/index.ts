@@ -1,0 +1,6 @@
+export {
+  TimeRangeError,
+  parseTimeExpression,
+  parseTimeRange,
+} from './parseTimeRange';
+export type { TimeRange, TimeRangeOptions } from './parseTimeRange';

@@ -1,0 +1,50 @@
+import type {
+  SourceName,
+  UpstreamError,
+  UpstreamErrorType,
+} from '@internal/plugin-dataops-common';
+
+/**
+ * A typed failure of one upstream in one environment. The backend catches it and reports it on that
+ * environment's entry instead of failing the request.
+ * @public
+ */
+export class DataOpsSourceError extends Error {
+  readonly type: UpstreamErrorType;
+  readonly source: SourceName;
+  readonly statusCode?: number;
+
+  constructor(options: {
+    type: UpstreamErrorType;
+    source: SourceName;
+    message: string;
+    statusCode?: number;
+  }) {
+    super(options.message);
+    this.name = 'DataOpsSourceError';
+    this.type = options.type;
+    this.source = options.source;
+    this.statusCode = options.statusCode;
+  }
+
+  toUpstreamError(): UpstreamError {
+    return {
+      type: this.type,
+      source: this.source,
+      message: this.message,
+      ...(this.statusCode !== undefined ? { statusCode: this.statusCode } : {}),
+    };
+  }
+}
+
+/** Thrown when the environment has no such source configured; reported as `not-configured`. @public */
+export class DataOpsNotConfiguredError extends DataOpsSourceError {
+  constructor(source: SourceName, env: string) {
+    super({
+      type: 'NOT_CONFIGURED',
+      source,
+      message: `${source} is not configured for environment '${env}'`,
+    });
+    this.name = 'DataOpsNotConfiguredError';
+  }
+}

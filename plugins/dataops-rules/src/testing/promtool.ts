@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { requireBinary } from './binaries';
+
+/** Outcome of one promtool run. @public */
+export interface PromtoolResult {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr together, for assertions and failure messages. */
+  output: string;
+}
+
+/**
+ * Runs the real `promtool` with arguments in a working directory and collects exit code and output.
+ * Never rejects on a non-zero exit: callers assert on it.
+ * @public
+ */
+export async function runPromtool(
+  args: string[],
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<PromtoolResult> {
+  requireBinary('promtool');
+  return new Promise((resolve, reject) => {
+    const child = spawn('promtool', args, {
+      cwd: options.cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', chunk => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', chunk => {
+      stderr += chunk;
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(
+        new Error(
+          `promtool ${args.join(' ')} did not finish within ${
+            options.timeoutMs ?? 120_000
+          } ms`,
+        ),
+      );
+    }, options.timeoutMs ?? 120_000);
+    child.on('error', error => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', exitCode => {
+      clearTimeout(timer);
+      resolve({ exitCode, stdout, stderr, output: `${stdout}${stderr}` });
+    });
+  });
+}

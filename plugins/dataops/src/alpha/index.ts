@@ -1,0 +1,17 @@
+/**
+ * The DataOps plugin for the new frontend system.
+ *
+ * @packageDocumentation
+ */
+export { dataOpsFrontendPlugin as default } from './plugin';
+export { dataOpsApi } from './apis';
+export {
+  dataOpsObservabilityContent,
+  dataOpsMetricsContent,
+  dataOpsLogsContent,
+  dataOpsDeploymentsContent,
+  dataOpsSloContent,
+  dataOpsStorageContent,
+  dataOpsAlertsCard,
+  dataOpsTeamAlertsCard,
+} from './entityContents';

@@ -1,0 +1,101 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_ARGOCD_APP_NAME,
+  ANNOTATION_ARGOCD_APP_SELECTOR,
+  ANNOTATION_ENVIRONMENTS,
+  ANNOTATION_OPENSEARCH_INDEX,
+  ANNOTATION_PROMETHEUS_SELECTOR,
+  ANNOTATION_SLO_OBJECTIVE,
+  DATAOPS_ANNOTATION_PREFIX,
+  DATAOPS_ENTITY_TYPES,
+} from './constants';
+
+function annotationsOf(entity: Entity): Record<string, string> {
+  return entity.metadata.annotations ?? {};
+}
+
+/**
+ * True when the key is set either plainly or for at least one environment (`key.<env>`), since an entity may
+ * configure a source for prod only.
+ * @public
+ */
+export function hasAnnotation(entity: Entity, key: string): boolean {
+  return Object.entries(annotationsOf(entity)).some(
+    ([k, v]) =>
+      (k === key || k.startsWith(`${key}.`)) && String(v ?? '').trim() !== '',
+  );
+}
+
+/** @public */
+export function isDataOpsEntityType(entity: Entity): boolean {
+  const kind = entity.kind.toLocaleLowerCase('en-US');
+  const type = (entity.spec as { type?: unknown } | undefined)?.type;
+  return DATAOPS_ENTITY_TYPES.some(t => t.kind === kind && t.type === type);
+}
+
+/** @public */
+export function hasDataOpsAnnotation(entity: Entity): boolean {
+  return Object.keys(annotationsOf(entity)).some(k =>
+    k.startsWith(DATAOPS_ANNOTATION_PREFIX),
+  );
+}
+
+/**
+ * Whether the DataOps tabs apply at all: one of the suite's entity types, or any entity that opted in with a
+ * `dataops.io/*` annotation.
+ * @public
+ */
+export function isDataOpsAvailable(entity: Entity): boolean {
+  return isDataOpsEntityType(entity) || hasDataOpsAnnotation(entity);
+}
+
+/** @public */
+export function isDataOpsMetricsAvailable(entity: Entity): boolean {
+  return (
+    isDataOpsAvailable(entity) &&
+    (hasAnnotation(entity, ANNOTATION_PROMETHEUS_SELECTOR) ||
+      isDataOpsEntityType(entity))
+  );
+}
+
+/** @public */
+export function isDataOpsLogsAvailable(entity: Entity): boolean {
+  return (
+    isDataOpsAvailable(entity) &&
+    hasAnnotation(entity, ANNOTATION_OPENSEARCH_INDEX)
+  );
+}
+
+/** @public */
+export function isDataOpsDeploymentsAvailable(entity: Entity): boolean {
+  return (
+    isDataOpsAvailable(entity) &&
+    (hasAnnotation(entity, ANNOTATION_ARGOCD_APP_NAME) ||
+      hasAnnotation(entity, ANNOTATION_ARGOCD_APP_SELECTOR))
+  );
+}
+
+/**
+ * The SLO tab: the suite's entity types have a default SLI; any other entity opts in by stating an objective.
+ * @public
+ */
+export function isDataOpsSloAvailable(entity: Entity): boolean {
+  return (
+    isDataOpsEntityType(entity) ||
+    hasAnnotation(entity, ANNOTATION_SLO_OBJECTIVE)
+  );
+}
+
+/**
+ * Environments listed on the entity, or undefined when it runs in every configured environment.
+ * @public
+ */
+export function getEntityEnvironments(entity: Entity): string[] | undefined {
+  const raw = annotationsOf(entity)[ANNOTATION_ENVIRONMENTS];
+  if (!raw) return undefined;
+  const envs = raw
+    .split(',')
+    .map(e => e.trim())
+    .filter(Boolean);
+  return envs.length ? Array.from(new Set(envs)) : undefined;
+}

@@ -1,0 +1,141 @@
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { NotFoundError, ResponseError } from '@backstage/errors';
+import {
+  EntityViewResponse,
+  EnvironmentsResponse,
+  LogsData,
+} from '@internal/plugin-dataops-common';
+import {
+  DataOpsApi,
+  DataOpsEntityName,
+  EntityViewDataMap,
+  EntityViewQuery,
+  IncidentsQuery,
+  IncidentsResponse,
+  LogsQuery,
+  TeamAlertsResponse,
+} from './DataOpsApi';
+import { DataOpsBackendMissingError } from './DataOpsBackendMissingError';
+
+const PLUGIN_ID = 'dataops';
+
+/** @public */
+export class DataOpsClient implements DataOpsApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async getEntityView<V extends Exclude<keyof EntityViewDataMap, 'logs'>>(
+    entity: DataOpsEntityName,
+    view: V,
+    query: EntityViewQuery = {},
+    options?: { signal?: AbortSignal },
+  ): Promise<EntityViewResponse<EntityViewDataMap[V]>> {
+    return this.get(
+      this.entityPath(entity, view),
+      rangeParams(query),
+      options?.signal,
+    );
+  }
+
+  async getLogs(
+    entity: DataOpsEntityName,
+    query: LogsQuery = {},
+    options?: { signal?: AbortSignal },
+  ): Promise<EntityViewResponse<LogsData>> {
+    const params = rangeParams(query);
+    if (query.q) params.append('q', query.q);
+    for (const level of query.level ?? []) params.append('level', level);
+    if (query.cursor) params.append('cursor', query.cursor);
+    if (query.size !== undefined) params.append('size', String(query.size));
+    return this.get(this.entityPath(entity, 'logs'), params, options?.signal);
+  }
+
+  async getEnvironments(): Promise<EnvironmentsResponse> {
+    return this.get('/v1/environments', new URLSearchParams());
+  }
+
+  async getTeamAlerts(
+    ownerRef: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<TeamAlertsResponse> {
+    return this.get(
+      '/v1/alerts',
+      new URLSearchParams({ owner: ownerRef }),
+      options?.signal,
+    );
+  }
+
+  async getIncidents(
+    ownerRef: string,
+    query: IncidentsQuery = {},
+    options?: { signal?: AbortSignal },
+  ): Promise<IncidentsResponse> {
+    const params = new URLSearchParams({ owner: ownerRef });
+    if (query.days !== undefined) params.append('days', String(query.days));
+    if (query.entityRef) params.append('entity', query.entityRef);
+    return this.get('/v1/incidents', params, options?.signal);
+  }
+
+  private entityPath(entity: DataOpsEntityName, view: string): string {
+    const parts = [entity.namespace, entity.kind, entity.name, view].map(p =>
+      encodeURIComponent(p.toLocaleLowerCase('en-US')),
+    );
+    return `/v1/entity/${parts.join('/')}`;
+  }
+
+  private async get<T>(
+    path: string,
+    params: URLSearchParams,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(PLUGIN_ID);
+    const search = params.toString();
+    const url = `${baseUrl}${path}${search ? `?${search}` : ''}`;
+    const response = await this.fetchApi.fetch(url, { signal });
+    if (!response.ok) {
+      throw await toError(response);
+    }
+    return (await response.json()) as T;
+  }
+}
+
+function rangeParams(query: EntityViewQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const env of query.envs ?? []) params.append('env', env);
+  if (query.from) params.append('from', query.from);
+  if (query.to) params.append('to', query.to);
+  if (query.step !== undefined) params.append('step', String(query.step));
+  return params;
+}
+
+async function readErrorMessage(
+  response: Response,
+): Promise<string | undefined> {
+  const body = await response
+    .clone()
+    .json()
+    .catch(() => undefined);
+  const message = body?.error?.message;
+  return typeof message === 'string' && message ? message : undefined;
+}
+
+async function toError(response: Response): Promise<Error> {
+  const message = await readErrorMessage(response);
+  if (response.status === 404) {
+    if (message) return new NotFoundError(message);
+    return new DataOpsBackendMissingError(
+      'DataOps backend plugin not installed: the backend answered 404 for /api/dataops. Add the dataops backend plugin to packages/backend.',
+    );
+  }
+  const error = await ResponseError.fromResponse(response);
+  if (message && !error.message.includes(message)) {
+    // The backend's error body is not always the full Backstage shape; keep its message visible.
+    error.message = `${error.message}: ${message}`;
+  }
+  return error;
+}

@@ -1,0 +1,3 @@
+export * from './DataOpsApi';
+export * from './DataOpsClient';
+export * from './DataOpsBackendMissingError';

@@ -1,0 +1,26 @@
+import { ActiveAlert, Priority } from '@internal/plugin-dataops-common';
+
+/** Display order: the most urgent first. */
+export const PRIORITIES: Priority[] = ['P1', 'P2', 'P3', 'P4'];
+
+/** Colours and words of each priority (DOMAIN.md "Alert priorities"), shared by chips and charts. */
+export const PRIORITY_STYLE: Record<
+  Priority,
+  { bg: string; fg: string; label: string }
+> = {
+  P1: { bg: '#9b1c1c', fg: '#ffffff', label: 'P1 critical' },
+  P2: { bg: '#c2410c', fg: '#ffffff', label: 'P2 high' },
+  P3: { bg: '#fff3d6', fg: '#7a4b00', label: 'P3 medium' },
+  P4: { bg: '#eceff1', fg: '#37474f', label: 'P4 low' },
+};
+
+/**
+ * Why an alert does not page anyone right now. Alertmanager 0.25 sends no `mutedBy`, so the silence and
+ * inhibition lists are what tell the two apart.
+ */
+export function suppressionText(alert: ActiveAlert): string | undefined {
+  if (alert.silencedBy?.length) return 'Silenced';
+  if (alert.inhibitedBy?.length) return 'Inhibited';
+  if (alert.state === 'suppressed') return 'Suppressed';
+  return undefined;
+}

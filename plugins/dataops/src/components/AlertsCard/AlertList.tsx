@@ -1,0 +1,49 @@
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import {
+  ActiveAlert,
+  AlertsData,
+  EnvironmentResult,
+} from '@internal/plugin-dataops-common';
+import { EnvironmentStatusPanel } from '../shared';
+import { PriorityAlertList } from '../AlertParts';
+
+/** @public */
+export interface AlertListProps {
+  environments: EnvironmentResult<AlertsData>[];
+}
+
+/**
+ * Active alerts of every environment grouped by priority, P1 first; silenced and inhibited alerts stay listed
+ * but dimmed and labelled, so a muted fire is not mistaken for no fire.
+ * @public
+ */
+export function AlertList(props: AlertListProps) {
+  const { environments } = props;
+  const alerts: ActiveAlert[] = environments.flatMap(e =>
+    e.status === 'ok'
+      ? e.data.alerts.map(a => ({ ...a, env: a.env ?? e.env }))
+      : [],
+  );
+  const failed = environments.filter(e => e.status !== 'ok');
+  return (
+    <>
+      {failed.map(e => (
+        <EnvironmentStatusPanel key={e.env} result={e} />
+      ))}
+      {alerts.length === 0 ? (
+        <Typography variant="body2" role="status">
+          No active alerts
+          {failed.length ? ' in the environments that answered' : ''}.
+        </Typography>
+      ) : (
+        <PriorityAlertList alerts={alerts} />
+      )}
+      {failed.length > 0 && alerts.length === 0 && (
+        <Alert severity="info" style={{ marginTop: 8 }}>
+          Alerts of the failing environments are unknown.
+        </Alert>
+      )}
+    </>
+  );
+}

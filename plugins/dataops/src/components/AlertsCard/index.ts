@@ -1,0 +1,3 @@
+export { AlertList } from './AlertList';
+export type { AlertListProps } from './AlertList';
+export { EntityDataOpsAlertsCard } from './EntityDataOpsAlertsCard';

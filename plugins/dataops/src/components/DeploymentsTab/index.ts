@@ -1,0 +1,3 @@
+export { DeploymentsTab, DeploymentsView } from './DeploymentsTab';
+export { ApplicationCard } from './ApplicationCard';
+export type { ApplicationCardProps } from './ApplicationCard';

@@ -1,0 +1,289 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setupServer } from 'msw/node';
+import { http, HttpResponse } from 'msw';
+import { registerMswTestHooks, renderInTestApp } from '@backstage/test-utils';
+import { LogsTab, lineLink } from './LogsTab';
+import { LogTable, flattenFields } from './LogTable';
+import { mergeHistograms, selectionRange } from './LogHistogram';
+import {
+  icebergTable,
+  logsResponse,
+  sparkJob,
+} from '../../__testUtils__/fixtures';
+import {
+  renderWithEntity,
+  TEST_BASE_URL,
+} from '../../__testUtils__/renderWithEntity';
+import { LocationDisplay } from '../../__testUtils__/LocationDisplay';
+
+const server = setupServer();
+const LOGS_URL = `${TEST_BASE_URL}/v1/entity/default/component/daily-sales-etl/logs`;
+const dev = logsResponse.environments[0];
+const devHits =
+  dev.status === 'ok' ? dev.data.hits.map(h => ({ ...h, env: 'dev' })) : [];
+
+describe('log helpers', () => {
+  it('sums histograms of several environments per bucket', () => {
+    expect(
+      mergeHistograms([
+        [
+          { timestamp: 2, counts: { error: 1 } },
+          { timestamp: 1, counts: { info: 2 } },
+        ],
+        [{ timestamp: 2, counts: { error: 2, warn: 1 } }],
+      ]),
+    ).toEqual([
+      { t: 1, info: 2 },
+      { t: 2, error: 3, warn: 1 },
+    ]);
+  });
+
+  it('turns a brush selection into a range that includes the last bucket', () => {
+    const rows = [{ t: 0 }, { t: 60_000 }, { t: 120_000 }];
+    expect(selectionRange(rows, 1, 2, 60_000)).toEqual({
+      from: '1970-01-01T00:01:00.000Z',
+      to: '1970-01-01T00:03:00.000Z',
+    });
+  });
+
+  it('flattens nested fields to the dotted paths masking uses', () => {
+    expect(flattenFields({ a: { b: 1, c: 'x' }, d: [1] })).toEqual([
+      ['a.b', '1'],
+      ['a.c', 'x'],
+      ['d', '[1]'],
+    ]);
+  });
+
+  it('builds a line link with the line, its environment and a window around it', () => {
+    const url = new URL(
+      lineLink({
+        origin: 'https://backstage.example.com',
+        pathname: '/catalog/default/component/etl/dataops-logs',
+        searchParams: new URLSearchParams('env=dev&env=prod&range=7d&q=oom'),
+        hit: devHits[0],
+      }),
+    );
+    expect(url.pathname).toBe('/catalog/default/component/etl/dataops-logs');
+    expect(url.searchParams.get('line')).toBe('logs-spark-2026.11.22/abc');
+    expect(url.searchParams.getAll('env')).toEqual(['dev']);
+    expect(url.searchParams.get('from')).toBe('2026-11-22T09:55:05.000Z');
+    expect(url.searchParams.get('to')).toBe('2026-11-22T10:05:05.000Z');
+    expect(url.searchParams.get('q')).toBe('oom');
+  });
+});
+
+describe('LogTable', () => {
+  it('expands a line to its fields and marks masked ones without showing their value', async () => {
+    await renderInTestApp(<LogTable hits={devHits} onCopyLink={jest.fn()} />);
+    const row = screen.getByTestId('log-logs-spark-2026.11.22/abc');
+    expect(row).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(
+      within(row).getByRole('button', { name: 'Expand line' }),
+    );
+    const open = screen.getByTestId('log-logs-spark-2026.11.22/abc');
+    expect(open).toHaveAttribute('aria-expanded', 'true');
+    expect(within(open).getByText('etl-driver')).toBeInTheDocument();
+    expect(within(open).getByTestId('masked-user.email')).toHaveTextContent(
+      'masked',
+    );
+    expect(within(open).queryByText('***')).toBeNull();
+  });
+
+  it('opens the linked line and reports copy clicks', async () => {
+    const onCopyLink = jest.fn();
+    await renderInTestApp(
+      <LogTable
+        hits={devHits}
+        selectedId="logs-spark-2026.11.22/def"
+        onCopyLink={onCopyLink}
+      />,
+    );
+    const row = screen.getByTestId('log-logs-spark-2026.11.22/def');
+    expect(row).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.click(
+      within(row).getByRole('button', { name: 'Copy link to this line' }),
+    );
+    expect(onCopyLink).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'logs-spark-2026.11.22/def', env: 'dev' }),
+    );
+  });
+
+  it('virtualises long pages', async () => {
+    const many = Array.from({ length: 500 }, (_, i) => ({
+      ...devHits[1],
+      id: `line-${i}`,
+      timestamp: new Date(Date.UTC(2026, 10, 22, 10, 0, 500 - i)).toISOString(),
+    }));
+    await renderInTestApp(<LogTable hits={many} onCopyLink={jest.fn()} />);
+    expect(screen.getByTestId('log-line-0')).toBeInTheDocument();
+    expect(screen.queryByTestId('log-line-400')).toBeNull();
+    expect(screen.getAllByRole('row').length).toBeLessThan(60);
+  });
+});
+
+describe('LogsTab', () => {
+  registerMswTestHooks(server);
+
+  it('searches, filters by level, and shows the failing environment beside the others', async () => {
+    const seen: URL[] = [];
+    server.use(
+      http.get(LOGS_URL, ({ request }) => {
+        seen.push(new URL(request.url));
+        return HttpResponse.json(logsResponse);
+      }),
+    );
+    await renderWithEntity(
+      <>
+        <LogsTab />
+        <LocationDisplay />
+      </>,
+      {
+        entity: sparkJob,
+        route:
+          '/catalog/default/component/daily-sales-etl/dataops-logs?range=1h',
+      },
+    );
+    expect(
+      await screen.findByText('java.lang.OutOfMemoryError: Java heap space'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/opensearch in prod timed out/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: 'Log lines per level over time' }),
+    ).toBeInTheDocument();
+    expect(seen[0].searchParams.get('size')).toBe('200');
+
+    await userEvent.type(
+      screen.getByLabelText('Search logs'),
+      'OutOfMemory{enter}',
+    );
+    await waitFor(() =>
+      expect(seen[seen.length - 1].searchParams.get('q')).toBe('OutOfMemory'),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'error' }));
+    await waitFor(() =>
+      expect(seen[seen.length - 1].searchParams.getAll('level')).toEqual([
+        'error',
+      ]),
+    );
+    expect(screen.getByTestId('location')).toHaveTextContent(
+      'q=OutOfMemory&level=error',
+    );
+  });
+
+  it('loads the next page of one environment with its cursor', async () => {
+    const cursors: Array<string | null> = [];
+    server.use(
+      http.get(LOGS_URL, ({ request }) => {
+        const url = new URL(request.url);
+        cursors.push(url.searchParams.get('cursor'));
+        if (url.searchParams.get('cursor') === 'cursor-2') {
+          return HttpResponse.json({
+            entityRef: 'x',
+            environments: [
+              {
+                env: 'dev',
+                status: 'ok',
+                data: {
+                  index: 'logs-spark-*',
+                  total: 3,
+                  histogram: [],
+                  hits: [
+                    {
+                      id: 'older',
+                      timestamp: '2026-11-22T09:00:00Z',
+                      level: 'warn',
+                      message: 'older line',
+                      fields: {},
+                    },
+                  ],
+                },
+              },
+            ],
+          });
+        }
+        return HttpResponse.json(logsResponse);
+      }),
+    );
+    await renderWithEntity(<LogsTab />, {
+      entity: sparkJob,
+      route: '/catalog/default/component/daily-sales-etl/dataops-logs',
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Load more (dev)' }),
+    );
+    expect(await screen.findByText('older line')).toBeInTheDocument();
+    expect(cursors).toEqual([null, 'cursor-2']);
+    expect(screen.getByText('3 of 3 lines loaded')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Load more (dev)' }),
+    ).toBeNull();
+  });
+
+  it('zooms the range to the brushed buckets', async () => {
+    const seen: URL[] = [];
+    const base = Date.parse('2026-11-22T10:00:00Z');
+    const buckets = Array.from({ length: 6 }, (_, i) => ({
+      timestamp: base + i * 60_000,
+      counts: { info: i + 1 },
+    }));
+    server.use(
+      http.get(LOGS_URL, ({ request }) => {
+        seen.push(new URL(request.url));
+        return HttpResponse.json({
+          entityRef: 'x',
+          environments: [
+            {
+              env: 'dev',
+              status: 'ok',
+              data: {
+                index: 'i',
+                total: 0,
+                hits: [],
+                histogram: buckets,
+                histogramInterval: 60_000,
+              },
+            },
+          ],
+        });
+      }),
+    );
+    const { container } = await renderWithEntity(
+      <>
+        <LogsTab />
+        <LocationDisplay />
+      </>,
+      {
+        entity: sparkJob,
+        route: '/catalog/default/component/daily-sales-etl/dataops-logs',
+      },
+    );
+    await screen.findByRole('img', { name: 'Log lines per level over time' });
+    // move the brush's left handle with the keyboard-free path recharts offers: a drag on the traveller
+    const traveller = container.querySelector('.recharts-brush-traveller')!;
+    fireEvent.mouseDown(traveller, { pageX: 0, clientX: 0 });
+    fireEvent.mouseMove(window, { pageX: 400, clientX: 400 });
+    fireEvent.mouseUp(window);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Zoom to selection' }),
+    );
+    await waitFor(() =>
+      expect(seen[seen.length - 1].searchParams.get('to')).toBe(
+        '2026-11-22T10:06:00.000Z',
+      ),
+    );
+    expect(
+      Date.parse(seen[seen.length - 1].searchParams.get('from')!),
+    ).toBeGreaterThan(base);
+    expect(screen.getByTestId('location')).toHaveTextContent('from=');
+  });
+
+  it('names the index annotation when the entity has none', async () => {
+    await renderWithEntity(<LogsTab />, { entity: icebergTable });
+    expect(
+      screen.getByText('dataops.io/opensearch-index', { selector: 'code' }),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,235 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setupServer } from 'msw/node';
+import { http, HttpResponse } from 'msw';
+import { registerMswTestHooks, renderInTestApp } from '@backstage/test-utils';
+import { MetricsTab, MetricsView } from './MetricsTab';
+import { logsLinkForPoint } from './logsLinkForPoint';
+import { mergeSeries } from './chartData';
+import {
+  icebergTable,
+  metricsResponse,
+  sparkJob,
+} from '../../__testUtils__/fixtures';
+import {
+  renderWithEntity,
+  TEST_BASE_URL,
+} from '../../__testUtils__/renderWithEntity';
+import { LocationDisplay } from '../../__testUtils__/LocationDisplay';
+import { Entity } from '@backstage/catalog-model';
+
+const server = setupServer();
+const METRICS_URL = `${TEST_BASE_URL}/v1/entity/default/component/daily-sales-etl/metrics`;
+const RANGE = { kind: 'preset', preset: '6h' } as const;
+
+describe('metrics helpers', () => {
+  it('opens logs five minutes either side of a point, keeping other filters', () => {
+    const link = logsLinkForPoint({
+      pathname: '/catalog/default/component/etl/dataops-metrics',
+      searchParams: new URLSearchParams(
+        'env=dev&env=prod&range=6h&layout=side&q=oom',
+      ),
+      envs: ['prod'],
+      momentMs: Date.parse('2026-11-22T10:00:00Z'),
+    });
+    const url = new URL(link, 'http://x');
+    expect(url.pathname).toBe('/catalog/default/component/etl/dataops-logs');
+    expect(url.searchParams.getAll('env')).toEqual(['prod']);
+    expect(url.searchParams.get('from')).toBe('2026-11-22T09:55:00.000Z');
+    expect(url.searchParams.get('to')).toBe('2026-11-22T10:05:00.000Z');
+    expect(url.searchParams.get('range')).toBeNull();
+    expect(url.searchParams.get('layout')).toBeNull();
+    expect(url.searchParams.get('q')).toBe('oom');
+  });
+
+  it('merges series by time and keeps gaps as null', () => {
+    expect(
+      mergeSeries([
+        {
+          key: 'a',
+          env: 'dev',
+          name: 'dev',
+          points: [
+            [1, 1],
+            [2, null],
+          ],
+        },
+        { key: 'b', env: 'prod', name: 'prod', points: [[2, 5]] },
+      ]),
+    ).toEqual([
+      { t: 1000, a: 1 },
+      { t: 2000, a: null, b: 5 },
+    ]);
+  });
+});
+
+describe('MetricsView', () => {
+  it('explains every non-ok state per environment and still draws the healthy ones', async () => {
+    await renderInTestApp(
+      <MetricsView response={metricsResponse} range={RANGE} layout="overlay" />,
+    );
+    const cpu = screen.getByTestId('panel-cpu');
+    expect(
+      within(cpu).getByText('stage: no samples in range'),
+    ).toBeInTheDocument();
+    expect(
+      within(cpu).getByText(/no samples between 09:00 and 11:00/),
+    ).toBeInTheDocument();
+    expect(within(cpu).getByText('dev: 90%')).toBeInTheDocument();
+    expect(
+      within(cpu).getByRole('img', { name: /CPU usage chart: dev pod=driver/ }),
+    ).toBeInTheDocument();
+    // thresholds drawn as labelled reference lines
+    expect(within(cpu).getByText('critical 85%')).toBeInTheDocument();
+    expect(within(cpu).getByText('warning 70%')).toBeInTheDocument();
+    // prod failed as a whole: said in each panel, others still render
+    expect(
+      within(cpu).getByText(
+        /thanos in prod answered with an error \(HTTP 502\)/,
+      ),
+    ).toBeInTheDocument();
+
+    const lag = screen.getByTestId('panel-kafka-lag');
+    expect(
+      within(lag).getByText('dev: metric not collected'),
+    ).toBeInTheDocument();
+    expect(
+      within(lag).getByText(/No other metric is shown in its place/),
+    ).toBeInTheDocument();
+    expect(within(lag).queryByRole('img')).toBeNull();
+
+    const running = screen.getByTestId('panel-running');
+    expect(
+      within(running).getByText('stage: query failed'),
+    ).toBeInTheDocument();
+    expect(
+      within(running).getByText('Fallback query (dev)'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the PromQL of each environment on demand', async () => {
+    await renderInTestApp(
+      <MetricsView response={metricsResponse} range={RANGE} layout="overlay" />,
+    );
+    const running = screen.getByTestId('panel-running');
+    expect(within(running).queryByLabelText('PromQL dev')).toBeNull();
+    await userEvent.click(
+      within(running).getByRole('button', { name: 'Show PromQL' }),
+    );
+    expect(within(running).getByLabelText('PromQL dev')).toHaveTextContent(
+      'count(up{namespace="spark"} == 1)',
+    );
+    expect(within(running).getByLabelText('PromQL stage')).toHaveTextContent(
+      'kube_pod_status_phase',
+    );
+    expect(
+      within(running).getByText('dev (fallback query)'),
+    ).toBeInTheDocument();
+  });
+
+  it('draws one chart per environment side by side', async () => {
+    const twoEnvs = {
+      ...metricsResponse,
+      environments: [
+        metricsResponse.environments[0],
+        { ...metricsResponse.environments[0], env: 'prod' },
+      ],
+    };
+    await renderInTestApp(
+      <MetricsView response={twoEnvs} range={RANGE} layout="side" />,
+    );
+    const cpu = screen.getByTestId('panel-cpu');
+    expect(within(cpu).getAllByRole('img')).toHaveLength(2);
+  });
+
+  it('passes the clicked moment and the chart environments on', async () => {
+    const onPointClick = jest.fn();
+    await renderInTestApp(
+      <MetricsView
+        response={metricsResponse}
+        range={RANGE}
+        layout="overlay"
+        onPointClick={onPointClick}
+      />,
+    );
+    const surface = within(screen.getByTestId('panel-cpu'))
+      .getByRole('img')
+      .querySelector('.recharts-wrapper')!;
+    fireEvent.mouseMove(surface, { clientX: 300, clientY: 100 });
+    fireEvent.click(surface, { clientX: 300, clientY: 100 });
+    expect(onPointClick).toHaveBeenCalled();
+    const [moment, envs] = onPointClick.mock.calls[0];
+    expect(envs).toEqual(['dev']);
+    expect(moment).toBeGreaterThanOrEqual(
+      Date.parse(metricsResponse.range!.from),
+    );
+    expect(moment).toBeLessThanOrEqual(Date.parse(metricsResponse.range!.to));
+  });
+});
+
+describe('MetricsTab', () => {
+  registerMswTestHooks(server);
+
+  it('loads the metrics for the URL state and toggles the layout into the URL', async () => {
+    const seen: URL[] = [];
+    server.use(
+      http.get(METRICS_URL, ({ request }) => {
+        seen.push(new URL(request.url));
+        return HttpResponse.json(metricsResponse);
+      }),
+    );
+    await renderWithEntity(
+      <>
+        <MetricsTab />
+        <LocationDisplay />
+      </>,
+      {
+        entity: sparkJob,
+        route:
+          '/catalog/default/component/daily-sales-etl/dataops-metrics?env=dev&env=stage&range=1h',
+      },
+    );
+    expect(await screen.findByTestId('panel-cpu')).toBeInTheDocument();
+    expect(seen[0].searchParams.getAll('env')).toEqual(['dev', 'stage']);
+    expect(seen[0].searchParams.get('from')).toBe('now-1h');
+    expect(Number(seen[0].searchParams.get('step'))).toBeGreaterThanOrEqual(15);
+    await userEvent.click(screen.getByRole('button', { name: 'side by side' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent('layout=side'),
+    );
+  });
+
+  it('shows a loading state until the backend answers', async () => {
+    let release: () => void = () => {};
+    server.use(
+      http.get(METRICS_URL, async () => {
+        await new Promise<void>(r => {
+          release = r;
+        });
+        return HttpResponse.json(metricsResponse);
+      }),
+    );
+    await renderWithEntity(<MetricsTab />, {
+      entity: sparkJob,
+      route: '/catalog/default/component/daily-sales-etl/dataops-metrics',
+    });
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    release();
+    expect(await screen.findByTestId('panel-cpu')).toBeInTheDocument();
+  });
+
+  it('names the selector annotation when the entity has no way to query metrics', async () => {
+    const custom: Entity = {
+      ...icebergTable,
+      spec: { type: 'custom-thing' },
+      metadata: {
+        ...icebergTable.metadata,
+        annotations: { 'dataops.io/opensearch-index': 'logs-*' },
+      },
+    };
+    await renderWithEntity(<MetricsTab />, { entity: custom });
+    expect(
+      screen.getByText('dataops.io/prometheus-selector', { selector: 'code' }),
+    ).toBeInTheDocument();
+  });
+});

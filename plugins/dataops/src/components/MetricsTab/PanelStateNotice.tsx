@@ -1,0 +1,40 @@
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import { MetricPanel } from '@internal/plugin-dataops-common';
+
+/**
+ * Why an environment draws no line. The four cases read differently on purpose: an empty result, a metric that
+ * is never collected and a failed query need different fixes (DOMAIN.md lessons).
+ */
+export function PanelStateNotice(props: { env: string; panel: MetricPanel }) {
+  const { env, panel } = props;
+  switch (panel.state) {
+    case 'empty':
+      return (
+        <Alert severity="info" data-state="empty">
+          <AlertTitle>{env}: no samples in range</AlertTitle>
+          {panel.stateReason ??
+            'The query ran and matched series, but none had samples in the selected range. Try a longer range.'}
+        </Alert>
+      );
+    case 'not-collected':
+      return (
+        <Alert severity="warning" data-state="not-collected">
+          <AlertTitle>{env}: metric not collected</AlertTitle>
+          {panel.stateReason ??
+            'No series of this metric exist at all in this environment, so the exporter is missing or not scraped.'}{' '}
+          No other metric is shown in its place.
+        </Alert>
+      );
+    case 'error':
+      return (
+        <Alert severity="error" data-state="error">
+          <AlertTitle>{env}: query failed</AlertTitle>
+          {panel.stateReason ??
+            'The metrics backend rejected or could not run the query.'}
+        </Alert>
+      );
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,2 @@
+export { RequireDataOps } from './RequireDataOps';
+export type { RequireDataOpsProps } from './RequireDataOps';

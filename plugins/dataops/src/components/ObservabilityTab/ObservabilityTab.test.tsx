@@ -1,0 +1,203 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setupServer } from 'msw/node';
+import { http, HttpResponse } from 'msw';
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { ObservabilityTab } from './ObservabilityTab';
+import { OverviewMatrix, sortAreasWorstFirst } from './OverviewMatrix';
+import {
+  alertsResponse,
+  icebergTable,
+  plainService,
+  sparkJob,
+  summaryResponse,
+} from '../../__testUtils__/fixtures';
+import {
+  renderWithEntity,
+  TEST_BASE_URL,
+} from '../../__testUtils__/renderWithEntity';
+import { LocationDisplay } from '../../__testUtils__/LocationDisplay';
+import { renderInTestApp } from '@backstage/test-utils';
+
+const server = setupServer();
+const ENTITY_URL = `${TEST_BASE_URL}/v1/entity/default/component/daily-sales-etl`;
+
+describe('OverviewMatrix', () => {
+  it('sorts areas worst first across environments', () => {
+    expect(sortAreasWorstFirst(summaryResponse.environments)).toEqual([
+      'deployments',
+      'metrics',
+      'alerts',
+      'storage',
+      'logs',
+      'slo',
+    ]);
+  });
+
+  it('renders every cell with level text and reason, and the failing environment once', async () => {
+    await renderInTestApp(
+      <OverviewMatrix
+        summary={summaryResponse}
+        linkFor={(a, e) => `/x/${a}?env=${e}`}
+      />,
+    );
+    const cell = screen.getByTestId('cell-deployments-stage');
+    expect(within(cell).getByText('Critical')).toBeInTheDocument();
+    expect(within(cell).getByText('OutOfSync for 12 min')).toBeInTheDocument();
+    expect(within(cell).getByRole('link')).toHaveAttribute(
+      'href',
+      '/x/deployments?env=stage',
+    );
+    expect(
+      within(screen.getByTestId('cell-storage-dev')).getByText('Unknown'),
+    ).toBeInTheDocument();
+    // prod failed: its message shows once and no prod cells exist
+    expect(
+      screen.getAllByText('Thanos querier did not answer within 10 s'),
+    ).toHaveLength(1);
+    expect(screen.getByText(/thanos in prod timed out/)).toBeInTheDocument();
+    expect(screen.queryByTestId('cell-metrics-prod')).not.toBeInTheDocument();
+    // column headers carry the environment's overall level
+    const headers = screen.getAllByRole('columnheader');
+    expect(headers.map(h => h.textContent)).toEqual([
+      'dev Unknown',
+      'stage Critical',
+      'prod Critical',
+    ]);
+  });
+
+  it('leaves a cell unlinked when its tab does not apply', async () => {
+    await renderInTestApp(
+      <OverviewMatrix summary={summaryResponse} linkFor={() => undefined} />,
+    );
+    expect(
+      within(screen.getByTestId('cell-logs-dev')).queryByRole('link'),
+    ).toBeNull();
+  });
+});
+
+describe('ObservabilityTab', () => {
+  registerMswTestHooks(server);
+
+  it('loads the summary and alerts for the selected range and links cells to tabs', async () => {
+    const seen: URL[] = [];
+    server.use(
+      http.get(`${ENTITY_URL}/summary`, ({ request }) => {
+        seen.push(new URL(request.url));
+        return HttpResponse.json(summaryResponse);
+      }),
+      http.get(`${ENTITY_URL}/alerts`, () => HttpResponse.json(alertsResponse)),
+    );
+    await renderWithEntity(
+      <>
+        <ObservabilityTab />
+        <LocationDisplay />
+      </>,
+      {
+        entity: sparkJob,
+        route: '/catalog/default/component/daily-sales-etl/dataops?range=24h',
+      },
+    );
+    expect(await screen.findByText('OutOfSync for 12 min')).toBeInTheDocument();
+    expect(seen[0].searchParams.get('from')).toBe('now-24h');
+    expect(seen[0].searchParams.get('to')).toBe('now');
+    expect(screen.getByRole('list', { name: 'Legend' })).toHaveTextContent(
+      'Critical',
+    );
+    expect(
+      await screen.findByText('SparkJobFailureRateHigh'),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      within(screen.getByTestId('cell-metrics-stage')).getByRole('link'),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('location').textContent).toBe(
+        '/catalog/default/component/daily-sales-etl/dataops-metrics?range=24h&env=stage',
+      ),
+    );
+  });
+
+  it('asks only for the environments picked in the selector', async () => {
+    const seen: URL[] = [];
+    server.use(
+      http.get(`${ENTITY_URL}/summary`, ({ request }) => {
+        seen.push(new URL(request.url));
+        return HttpResponse.json(summaryResponse);
+      }),
+      http.get(`${ENTITY_URL}/alerts`, () => HttpResponse.json(alertsResponse)),
+    );
+    await renderWithEntity(
+      <>
+        <ObservabilityTab />
+        <LocationDisplay />
+      </>,
+      { entity: sparkJob },
+    );
+    await screen.findByText('OutOfSync for 12 min');
+    await userEvent.click(screen.getByRole('button', { name: 'dev' }));
+    await waitFor(() =>
+      expect(seen[seen.length - 1].searchParams.getAll('env')).toEqual([
+        'stage',
+        'prod',
+      ]),
+    );
+    expect(screen.getByTestId('location').textContent).toContain(
+      'env=stage&env=prod',
+    );
+    const before = seen.length;
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(seen.length).toBe(before + 1));
+  });
+
+  it('shows the whole-request error when the backend is missing', async () => {
+    server.use(
+      http.get(
+        `${ENTITY_URL}/*`,
+        () => new HttpResponse(null, { status: 404 }),
+      ),
+    );
+    await renderWithEntity(<ObservabilityTab />, { entity: sparkJob });
+    expect(
+      (await screen.findAllByText(/DataOps backend plugin not installed/))
+        .length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('does not link to tabs the entity lacks annotations for', async () => {
+    server.use(
+      http.get(
+        `${TEST_BASE_URL}/v1/entity/default/resource/sales-daily-orders/summary`,
+        () => HttpResponse.json(summaryResponse),
+      ),
+      http.get(
+        `${TEST_BASE_URL}/v1/entity/default/resource/sales-daily-orders/alerts`,
+        () => HttpResponse.json(alertsResponse),
+      ),
+      http.get(`${TEST_BASE_URL}/v1/environments`, () =>
+        HttpResponse.json({ environments: [{ name: 'dev', sources: {} }] }),
+      ),
+    );
+    await renderWithEntity(<ObservabilityTab />, {
+      entity: icebergTable,
+      route: '/catalog/default/resource/sales-daily-orders/dataops',
+    });
+    await screen.findByText('OutOfSync for 12 min');
+    expect(
+      within(screen.getByTestId('cell-logs-dev')).queryByRole('link'),
+    ).toBeNull();
+    expect(
+      within(screen.getByTestId('cell-metrics-dev')).getByRole('link'),
+    ).toBeInTheDocument();
+  });
+
+  it('names the annotation when the entity is outside the suite', async () => {
+    await renderWithEntity(<ObservabilityTab />, { entity: plainService });
+    expect(
+      screen.getByText('dataops.io/environments', {
+        exact: false,
+        selector: 'code',
+      }),
+    ).toBeInTheDocument();
+  });
+});

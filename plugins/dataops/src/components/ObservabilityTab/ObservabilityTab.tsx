@@ -1,0 +1,89 @@
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { InfoCard } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { useLocation } from 'react-router-dom';
+import { Area } from '@internal/plugin-dataops-common';
+import { Entity } from '@backstage/catalog-model';
+import {
+  useDataOpsQueryState,
+  useEntityView,
+  useEnvironmentOptions,
+} from '../../hooks';
+import {
+  ANNOTATION_ENVIRONMENTS,
+  isDataOpsAvailable,
+  isDataOpsDeploymentsAvailable,
+  isDataOpsLogsAvailable,
+  isDataOpsMetricsAvailable,
+} from '../../annotations';
+import { AREA_TABS, tabLink } from '../../routes';
+import { DataOpsControls, ViewFrame } from '../shared';
+import { RequireDataOps } from '../MissingAnnotation';
+import { AlertList } from '../AlertsCard';
+import { OverviewMatrix } from './OverviewMatrix';
+import { OverviewLegend } from './OverviewLegend';
+
+const AREA_AVAILABLE: Partial<Record<Area, (e: Entity) => boolean>> = {
+  metrics: isDataOpsMetricsAvailable,
+  logs: isDataOpsLogsAvailable,
+  deployments: isDataOpsDeploymentsAvailable,
+};
+
+function Overview() {
+  const { entity } = useEntity();
+  const state = useDataOpsQueryState();
+  const options = useEnvironmentOptions();
+  const summary = useEntityView('summary', state);
+  const alerts = useEntityView('alerts', state);
+  const { pathname } = useLocation();
+
+  const linkFor = (area: Area, env: string) => {
+    const available = AREA_AVAILABLE[area];
+    if (available && !available(entity)) return undefined;
+    const params = new URLSearchParams(state.searchParams);
+    params.delete('env');
+    params.append('env', env);
+    const href = tabLink(pathname, AREA_TABS[area], params);
+    return area === 'alerts' ? `${href}#dataops-alerts` : href;
+  };
+
+  return (
+    <>
+      <DataOpsControls state={state} environments={options} />
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <InfoCard title="Observability across environments">
+            <OverviewLegend />
+            <ViewFrame {...summary}>
+              {value => <OverviewMatrix summary={value} linkFor={linkFor} />}
+            </ViewFrame>
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12} id="dataops-alerts">
+          <InfoCard title="Active alerts">
+            <ViewFrame {...alerts}>
+              {value => <AlertList environments={value.environments} />}
+            </ViewFrame>
+          </InfoCard>
+        </Grid>
+      </Grid>
+      <Typography variant="caption" color="textSecondary">
+        Each cell opens the tab that explains it, for that environment and the
+        same time range.
+      </Typography>
+    </>
+  );
+}
+
+/** The Observability tab: environments by areas, and the active alerts. @public */
+export function ObservabilityTab() {
+  return (
+    <RequireDataOps
+      isAvailable={isDataOpsAvailable}
+      annotation={ANNOTATION_ENVIRONMENTS}
+    >
+      <Overview />
+    </RequireDataOps>
+  );
+}

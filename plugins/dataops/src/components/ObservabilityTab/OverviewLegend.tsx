@@ -1,0 +1,40 @@
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { HealthLevel } from '@internal/plugin-dataops-common';
+import { StatusChip } from '../shared';
+
+const MEANING: Array<[HealthLevel, string]> = [
+  ['critical', 'an alerting threshold is crossed: act now'],
+  ['warning', 'a target is missed or a threshold is near'],
+  ['unknown', 'no data to judge: not collected, or the source failed'],
+  ['healthy', 'every check within its target'],
+];
+
+const useStyles = makeStyles(theme => ({
+  root: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(2),
+    margin: theme.spacing(1, 0, 2),
+    padding: 0,
+    listStyle: 'none',
+  },
+  item: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
+}));
+
+/** What each status colour means. */
+export function OverviewLegend() {
+  const classes = useStyles();
+  return (
+    <ul className={classes.root} aria-label="Legend">
+      {MEANING.map(([level, meaning]) => (
+        <li key={level} className={classes.item}>
+          <StatusChip level={level} />
+          <Typography variant="body2" color="textSecondary">
+            {meaning}
+          </Typography>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,198 @@
+import { Link } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import {
+  Area,
+  AREAS,
+  AreaStatus,
+  EntityViewResponse,
+  EnvironmentResult,
+  HealthLevel,
+  SummaryData,
+} from '@internal/plugin-dataops-common';
+import {
+  EnvironmentStatusPanel,
+  LEVEL_COLOURS,
+  LEVEL_RANK,
+  StatusChip,
+  worstLevel,
+} from '../shared';
+
+const AREA_TITLES: Record<Area, string> = {
+  metrics: 'Metrics',
+  logs: 'Logs',
+  deployments: 'Deployments',
+  slo: 'SLO',
+  storage: 'Storage',
+  alerts: 'Alerts',
+};
+
+const NOT_REPORTED: AreaStatus = {
+  level: 'unknown',
+  reason: 'not reported by the backend',
+};
+
+const useStyles = makeStyles(theme => ({
+  table: {
+    borderCollapse: 'separate',
+    borderSpacing: theme.spacing(1),
+    width: '100%',
+    tableLayout: 'fixed',
+  },
+  caption: { textAlign: 'left', captionSide: 'top' as any },
+  colHead: { textAlign: 'left', verticalAlign: 'bottom' },
+  rowHead: {
+    textAlign: 'left',
+    fontWeight: 600,
+    width: '9rem',
+    verticalAlign: 'top',
+    paddingTop: theme.spacing(1),
+  },
+  cell: {
+    verticalAlign: 'top',
+    borderRadius: 6,
+    padding: theme.spacing(1),
+    borderLeft: '6px solid',
+  },
+  reason: { display: 'block', marginTop: theme.spacing(0.5) },
+  link: { display: 'block', color: 'inherit', textDecoration: 'none' },
+}));
+
+function statusOf(
+  result: EnvironmentResult<SummaryData>,
+  area: Area,
+): AreaStatus {
+  if (result.status !== 'ok') return NOT_REPORTED;
+  return result.data.areas?.[area] ?? NOT_REPORTED;
+}
+
+function environmentLevel(result: EnvironmentResult<SummaryData>): HealthLevel {
+  if (result.status === 'error') return 'critical';
+  if (result.status === 'not-configured') return 'unknown';
+  return worstLevel(AREAS.map(a => statusOf(result, a).level));
+}
+
+/**
+ * Rows in the order people should look at them: the worst level across environments first, ties kept in the
+ * usual area order.
+ */
+export function sortAreasWorstFirst(
+  environments: EnvironmentResult<SummaryData>[],
+): Area[] {
+  const rank = (area: Area) =>
+    Math.max(
+      -1,
+      ...environments.map(e =>
+        e.status === 'ok' ? LEVEL_RANK[statusOf(e, area).level] : -1,
+      ),
+    );
+  return [...AREAS]
+    .map((area, index) => ({ area, index, rank: rank(area) }))
+    .sort((a, b) => b.rank - a.rank || a.index - b.index)
+    .map(x => x.area);
+}
+
+/** @public */
+export interface OverviewMatrixProps {
+  summary: EntityViewResponse<SummaryData>;
+  /** Where a cell points; undefined leaves the cell without a link (its tab does not apply to the entity). */
+  linkFor(area: Area, env: string): string | undefined;
+}
+
+/**
+ * Environments (columns) by areas (rows), each cell a level with its reason. A column whose environment failed
+ * shows the failure once, spanning its rows, while the other columns stay live.
+ * @public
+ */
+export function OverviewMatrix(props: OverviewMatrixProps) {
+  const { summary, linkFor } = props;
+  const classes = useStyles();
+  const envs = summary.environments;
+  const areas = sortAreasWorstFirst(envs);
+
+  return (
+    <table className={classes.table}>
+      <caption className={classes.caption}>
+        <Typography variant="body2" color="textSecondary">
+          Status of {summary.entityRef} per environment and area, worst areas
+          first.
+        </Typography>
+      </caption>
+      <thead>
+        <tr>
+          <td className={classes.rowHead} />
+          {envs.map(e => (
+            <th key={e.env} scope="col" className={classes.colHead}>
+              <Typography variant="h6" component="span">
+                {e.env}
+              </Typography>{' '}
+              <StatusChip level={environmentLevel(e)} />
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {areas.map((area, rowIndex) => (
+          <tr key={area}>
+            <th scope="row" className={classes.rowHead}>
+              {AREA_TITLES[area]}
+            </th>
+            {envs.map(e => {
+              if (e.status !== 'ok') {
+                return rowIndex === 0 ? (
+                  <td
+                    key={e.env}
+                    rowSpan={areas.length}
+                    className={classes.cell}
+                    style={{ borderLeftColor: 'transparent' }}
+                  >
+                    <EnvironmentStatusPanel result={e} />
+                  </td>
+                ) : null;
+              }
+              const status = statusOf(e, area);
+              const colours = LEVEL_COLOURS[status.level];
+              const href = linkFor(area, e.env);
+              const content = (
+                <>
+                  <StatusChip level={status.level} />
+                  <Typography
+                    variant="body2"
+                    component="span"
+                    className={classes.reason}
+                  >
+                    {status.reason}
+                  </Typography>
+                </>
+              );
+              return (
+                <td
+                  key={e.env}
+                  className={classes.cell}
+                  style={{
+                    backgroundColor: colours.bg,
+                    borderLeftColor: colours.fg,
+                    color: colours.fg,
+                  }}
+                  data-testid={`cell-${area}-${e.env}`}
+                >
+                  {href ? (
+                    <Link
+                      to={href}
+                      className={classes.link}
+                      aria-label={`${AREA_TITLES[area]} in ${e.env}: ${status.level}, ${status.reason}. Open ${AREA_TITLES[area]}`}
+                    >
+                      {content}
+                    </Link>
+                  ) : (
+                    content
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

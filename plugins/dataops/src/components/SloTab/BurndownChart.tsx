@@ -1,0 +1,107 @@
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import useMeasure from 'react-use/esm/useMeasure';
+import { DateTime } from 'luxon';
+import { idealBurndown, SloData } from '@internal/plugin-dataops-common';
+import { formatPercent } from './sloFormat';
+
+interface Row {
+  t: number;
+  actual?: number | null;
+  ideal?: number;
+}
+
+/** Actual and ideal rows on one time axis (milliseconds), sorted. */
+export function burndownRows(data: SloData, end: number): Row[] {
+  const rows = new Map<number, Row>();
+  const row = (t: number) => {
+    const ms = t * 1000;
+    const existing = rows.get(ms) ?? { t: ms };
+    rows.set(ms, existing);
+    return existing;
+  };
+  for (const [t, v] of idealBurndown({ period: data.window, end })) {
+    row(t).ideal = v;
+  }
+  for (const [t, v] of data.burndown) {
+    row(t).actual = v;
+  }
+  return [...rows.values()].sort((a, b) => a.t - b.t);
+}
+
+/**
+ * Remaining budget per day against the ideal line that spends it evenly over the period: below the line means
+ * the budget runs out before the period does.
+ */
+export function BurndownChart(props: { data: SloData }) {
+  const { data } = props;
+  const [ref, { width }] = useMeasure<HTMLDivElement>();
+  const last = data.burndown[data.burndown.length - 1];
+  const end = data.evaluatedAt ?? last?.[0] ?? Math.floor(Date.now() / 1000);
+  const rows = burndownRows(data, end);
+  return (
+    <div
+      ref={ref}
+      role="img"
+      aria-label={`Error budget burndown over ${data.window}: ${
+        last && last[1] !== null
+          ? `${formatPercent(last[1], 1)} left at the end`
+          : 'no data'
+      }, ideal line from 100% to 0%`}
+    >
+      <LineChart
+        width={width || 400}
+        height={200}
+        data={rows}
+        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={['dataMin', 'dataMax']}
+          tickFormatter={(ms: number) =>
+            DateTime.fromMillis(ms).toFormat('LLL dd')
+          }
+        />
+        <YAxis
+          width={48}
+          tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
+          domain={[(min: number) => Math.min(0, min), 1]}
+        />
+        <Tooltip
+          labelFormatter={(ms: number) =>
+            DateTime.fromMillis(ms).toFormat('yyyy-LL-dd HH:mm')
+          }
+          formatter={(v: number) => formatPercent(v, 1)}
+        />
+        <Legend />
+        <Line
+          name="Ideal (even spend)"
+          dataKey="ideal"
+          stroke="#757575"
+          strokeDasharray="6 4"
+          dot={false}
+          isAnimationActive={false}
+          connectNulls
+        />
+        <Line
+          name="Budget left"
+          dataKey="actual"
+          stroke="#1565c0"
+          strokeWidth={2}
+          isAnimationActive={false}
+          connectNulls
+        />
+      </LineChart>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { SloTab, SloView } from './SloTab';
+export { SloEnvironment } from './SloEnvironment';

@@ -1,0 +1,94 @@
+import Grid from '@material-ui/core/Grid';
+import Alert from '@material-ui/lab/Alert';
+import {
+  EntityViewResponse,
+  StorageData,
+  worstLevel,
+} from '@internal/plugin-dataops-common';
+import {
+  useDataOpsQueryState,
+  useEntityView,
+  useEnvironmentOptions,
+} from '../../hooks';
+import {
+  DataOpsControls,
+  EnvironmentColumns,
+  StatusChip,
+  ViewFrame,
+} from '../shared';
+import { RequireDataOps } from '../MissingAnnotation';
+import { StorageCheckCard } from './StorageCheckCard';
+import {
+  ANNOTATION_ICEBERG_TABLE,
+  ANNOTATION_STORAGE,
+  isDataOpsStorageAvailable,
+} from './isStorageAvailable';
+
+/** Checks of every environment side by side, one column per environment. @public */
+export function StorageView(props: {
+  response: EntityViewResponse<StorageData>;
+}) {
+  return (
+    <EnvironmentColumns
+      environments={props.response.environments}
+      renderTitle={env => {
+        const entry = props.response.environments.find(e => e.env === env);
+        const checks = entry?.status === 'ok' ? entry.data.checks : [];
+        return (
+          <>
+            {env}{' '}
+            {checks.length > 0 && (
+              <StatusChip
+                level={worstLevel(
+                  checks.map(c => (c.state === 'ok' ? c.level : 'unknown')),
+                )}
+              />
+            )}
+          </>
+        );
+      }}
+    >
+      {data =>
+        data.checks.length === 0 ? (
+          <Alert severity="info">
+            No storage is annotated for this environment.
+          </Alert>
+        ) : (
+          <Grid container spacing={1}>
+            {data.checks.map(check => (
+              <Grid item xs={12} key={check.id}>
+                <StorageCheckCard check={check} />
+              </Grid>
+            ))}
+          </Grid>
+        )
+      }
+    </EnvironmentColumns>
+  );
+}
+
+function Storage() {
+  const state = useDataOpsQueryState();
+  const options = useEnvironmentOptions();
+  const result = useEntityView('storage', state);
+  return (
+    <>
+      <DataOpsControls state={state} environments={options} />
+      <ViewFrame {...result}>
+        {value => <StorageView response={value} />}
+      </ViewFrame>
+    </>
+  );
+}
+
+/** The Storage tab. @public */
+export function StorageTab() {
+  return (
+    <RequireDataOps
+      isAvailable={isDataOpsStorageAvailable}
+      annotation={[ANNOTATION_STORAGE, ANNOTATION_ICEBERG_TABLE]}
+    >
+      <Storage />
+    </RequireDataOps>
+  );
+}

@@ -1,0 +1,73 @@
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import {
+  ActiveAlert,
+  TeamAlertsResponse,
+} from '@internal/plugin-dataops-common';
+import { EnvironmentStatusPanel } from '../shared';
+import { PRIORITIES, PriorityAlertList, PriorityChip } from '../AlertParts';
+
+const useStyles = makeStyles(theme => ({
+  counts: {
+    display: 'flex',
+    gap: theme.spacing(0.5),
+    flexWrap: 'wrap',
+    marginBottom: theme.spacing(1),
+  },
+}));
+
+/**
+ * Alerts of the response that belong to the team. The backend already scopes them to the group and its
+ * sub-groups; checking the owner again keeps a team page from ever listing another team's alert.
+ */
+function teamAlerts(response: TeamAlertsResponse): ActiveAlert[] {
+  const groups = new Set(response.groups);
+  return response.entities
+    .filter(e => groups.has(e.owner))
+    .flatMap(e =>
+      PRIORITIES.flatMap(p =>
+        (e.alertsByPriority[p] ?? []).map(a => ({
+          ...a,
+          entityRef: a.entityRef ?? e.entityRef,
+        })),
+      ),
+    );
+}
+
+/** Active alerts of a team by priority, each linked to its entity, with per-priority counts on top. */
+export function TeamAlertsList(props: { response: TeamAlertsResponse }) {
+  const { response } = props;
+  const classes = useStyles();
+  const alerts = teamAlerts(response);
+  const failed = response.environments.filter(e => e.status !== 'ok');
+  return (
+    <>
+      {failed.map(e => (
+        <EnvironmentStatusPanel key={e.env} result={e} />
+      ))}
+      {alerts.length === 0 ? (
+        <Typography variant="body2" role="status">
+          No active alerts
+          {failed.length ? ' in the environments that answered' : ''}.
+        </Typography>
+      ) : (
+        <>
+          <div className={classes.counts} aria-label="Alert counts">
+            {PRIORITIES.filter(p => response.counts[p] > 0).map(p => (
+              <PriorityChip key={p} priority={p} count={response.counts[p]} />
+            ))}
+            {response.suppressed > 0 && (
+              <Chip
+                size="small"
+                variant="outlined"
+                label={`${response.suppressed} silenced or inhibited`}
+              />
+            )}
+          </div>
+          <PriorityAlertList alerts={alerts} showEntity />
+        </>
+      )}
+    </>
+  );
+}

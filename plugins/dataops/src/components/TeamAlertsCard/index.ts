@@ -1,0 +1,4 @@
+export { EntityDataOpsTeamAlertsCard } from './EntityDataOpsTeamAlertsCard';
+export type { EntityDataOpsTeamAlertsCardProps } from './EntityDataOpsTeamAlertsCard';
+export { TeamAlertsList } from './TeamAlertsList';
+export { IncidentsSummary } from './IncidentsSummary';

@@ -1,0 +1,47 @@
+import { makeStyles } from '@material-ui/core/styles';
+import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import ErrorIcon from '@material-ui/icons/Error';
+import HelpIcon from '@material-ui/icons/Help';
+import WarningIcon from '@material-ui/icons/Warning';
+import { HealthLevel } from '@internal/plugin-dataops-common';
+import { LEVEL_COLOURS, LEVEL_LABEL } from './healthStyle';
+
+const ICONS: Record<HealthLevel, typeof ErrorIcon> = {
+  healthy: CheckCircleIcon,
+  warning: WarningIcon,
+  critical: ErrorIcon,
+  unknown: HelpIcon,
+};
+
+const useStyles = makeStyles(theme => ({
+  chip: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    padding: theme.spacing(0.25, 1),
+    borderRadius: 12,
+    fontWeight: 600,
+    fontSize: '0.8125rem',
+    lineHeight: 1.6,
+    whiteSpace: 'nowrap',
+  },
+  icon: { fontSize: '1rem' },
+}));
+
+/** Level as colour, icon and word together. @public */
+export function StatusChip(props: { level: HealthLevel; label?: string }) {
+  const { level, label } = props;
+  const classes = useStyles();
+  const Icon = ICONS[level];
+  const colours = LEVEL_COLOURS[level];
+  return (
+    <span
+      className={classes.chip}
+      style={{ backgroundColor: colours.bg, color: colours.fg }}
+      data-level={level}
+    >
+      <Icon className={classes.icon} aria-hidden />
+      {label ?? LEVEL_LABEL[level]}
+    </span>
+  );
+}

@@ -1,0 +1,32 @@
+import { HealthLevel } from '@internal/plugin-dataops-common';
+
+/** Order used to sort worst first; unknown ranks between warning and healthy since it may hide a problem. */
+export const LEVEL_RANK: Record<HealthLevel, number> = {
+  critical: 3,
+  warning: 2,
+  unknown: 1,
+  healthy: 0,
+};
+
+/** Words shown next to every colour, so colour is never the only carrier of meaning. */
+export const LEVEL_LABEL: Record<HealthLevel, string> = {
+  healthy: 'Healthy',
+  warning: 'Warning',
+  critical: 'Critical',
+  unknown: 'Unknown',
+};
+
+/** Background and text colours with at least 4.5:1 contrast for each level. */
+export const LEVEL_COLOURS: Record<HealthLevel, { bg: string; fg: string }> = {
+  healthy: { bg: '#e3f4e6', fg: '#1b5e20' },
+  warning: { bg: '#fff3d6', fg: '#7a4b00' },
+  critical: { bg: '#fde4e4', fg: '#9b1c1c' },
+  unknown: { bg: '#eceff1', fg: '#37474f' },
+};
+
+export function worstLevel(levels: HealthLevel[]): HealthLevel {
+  return levels.reduce<HealthLevel>(
+    (worst, l) => (LEVEL_RANK[l] > LEVEL_RANK[worst] ? l : worst),
+    'healthy',
+  );
+}

@@ -1,0 +1,17 @@
+export { StatusChip } from './StatusChip';
+export { EnvironmentSelector } from './EnvironmentSelector';
+export type { EnvironmentSelectorProps } from './EnvironmentSelector';
+export { TimeRangePicker } from './TimeRangePicker';
+export type { TimeRangePickerProps } from './TimeRangePicker';
+export { DataOpsControls } from './DataOpsControls';
+export type { DataOpsControlsProps } from './DataOpsControls';
+export { EnvironmentColumns } from './EnvironmentColumns';
+export type { EnvironmentColumnsProps } from './EnvironmentColumns';
+export { EnvironmentStatusPanel } from './EnvironmentStatusPanel';
+export { ViewFrame } from './ViewFrame';
+export {
+  LEVEL_COLOURS,
+  LEVEL_LABEL,
+  LEVEL_RANK,
+  worstLevel,
+} from './healthStyle';

@@ -1,0 +1,5 @@
+export * from './timeRange';
+export * from './useDataOpsQueryState';
+export * from './useEntityView';
+export * from './useEnvironmentOptions';
+export { useEntityName } from './useEntityName';

@@ -1,0 +1,1 @@
+export { createCatalogAnnotateAction } from './createCatalogAnnotateAction';

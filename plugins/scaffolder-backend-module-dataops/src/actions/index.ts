@@ -1,0 +1,2 @@
+export { createMonitoringRenderAction } from './render';
+export { createCatalogAnnotateAction } from './annotate';

@@ -1,0 +1,1 @@
+export { createMonitoringRenderAction } from './createMonitoringRenderAction';

@@ -1,0 +1,313 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  formatWindow,
+  isValidEnvironmentName,
+  parseSelector,
+  parseWindow,
+  resolveSloPolicy,
+  validateIdentityValue,
+} from '@internal/plugin-dataops-common';
+import { DEFAULT_THRESHOLDS, thresholdsFor } from './layerAlerts';
+import type {
+  LayerThresholds,
+  MonitoringBundleSpec,
+  WorkloadType,
+} from './types';
+
+/** Input of the render action after schema parsing. @public */
+export interface MonitoringBundleInput {
+  entityRef: string;
+  type: WorkloadType;
+  name?: string;
+  namespace: string;
+  owner: string;
+  environments: string[];
+  sloObjective?: number;
+  sloWindow?: string;
+  selector?: string;
+  identity?: string;
+  thresholds?: LayerThresholds;
+  logIndex?: string;
+  logHotDays?: number;
+  logRetentionDays?: number;
+  resourceLabels?: Record<string, string>;
+  targetPath?: string;
+}
+
+/** Workload types the render action accepts. @public */
+export const WORKLOAD_TYPES: WorkloadType[] = [
+  'spark-job',
+  'airflow-dag',
+  'iceberg-table',
+];
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const LABEL_NAME =
+  /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+// OpenSearch index names are lowercase and exclude \ / ? " < > | , # and spaces; `*` makes it a pattern.
+const INDEX_PATTERN = /^[a-z0-9][a-z0-9._*-]{0,254}$/;
+const SAFE_RELATIVE_PATH =
+  /^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._/-]{1,200}$/;
+
+function bad(field: string, message: string): InputError {
+  return new InputError(`Invalid input '${field}': ${message}`);
+}
+
+function blankToUndefined(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function checkLabels(field: string, labels: Record<string, string>) {
+  for (const [key, value] of Object.entries(labels)) {
+    if (!LABEL_NAME.test(key)) {
+      throw bad(`${field}.${key}`, 'not a valid Kubernetes label name');
+    }
+    if (!LABEL_VALUE.test(value)) {
+      throw bad(
+        `${field}.${key}`,
+        `'${value}' is not a valid Kubernetes label value (63 characters of letters, digits, - _ .)`,
+      );
+    }
+  }
+}
+
+function checkDays(field: string, value: number) {
+  if (!Number.isInteger(value) || value < 1 || value > 3650) {
+    throw bad(
+      field,
+      `${value} is not a whole number of days between 1 and 3650`,
+    );
+  }
+}
+
+const THRESHOLD_LIMITS: Record<keyof LayerThresholds, [number, number]> = {
+  restarts: [0, 1000],
+  cpuPercent: [1, 100],
+  memoryPercent: [1, 100],
+  jobFailurePercent: [0, 100],
+  gcTimePercent: [1, 100],
+  dagSuccessPercent: [1, 100],
+  schedulerLagSeconds: [1, 86400],
+  snapshotCount: [1, 1000000],
+  smallFilePercent: [1, 100],
+};
+
+function resolveThresholds(
+  type: WorkloadType,
+  overrides: LayerThresholds | undefined,
+): Required<LayerThresholds> {
+  const applicable = thresholdsFor(type);
+  const result = { ...DEFAULT_THRESHOLDS };
+  for (const [key, value] of Object.entries(overrides ?? {})) {
+    if (value === undefined || value === null) {
+      continue;
+    }
+    const name = key as keyof LayerThresholds;
+    const field = `thresholds.${key}`;
+    if (!(name in THRESHOLD_LIMITS)) {
+      throw bad(field, 'unknown threshold');
+    }
+    if (!applicable.includes(name)) {
+      throw bad(
+        field,
+        `does not apply to a ${type}; its thresholds are ${applicable.join(
+          ', ',
+        )}`,
+      );
+    }
+    const [min, max] = THRESHOLD_LIMITS[name];
+    if (
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
+      value < min ||
+      value > max
+    ) {
+      throw bad(field, `${value} is not a number between ${min} and ${max}`);
+    }
+    result[name] = value;
+  }
+  return result;
+}
+
+/**
+ * Validates the render action's input and fills in the defaults. Every problem becomes an `InputError`
+ * naming the field, so a template author sees which parameter to fix.
+ * @public
+ */
+export function buildBundleSpec(
+  input: MonitoringBundleInput,
+): MonitoringBundleSpec {
+  if (!WORKLOAD_TYPES.includes(input.type)) {
+    throw bad(
+      'type',
+      `'${input.type}' is not one of ${WORKLOAD_TYPES.join(', ')}`,
+    );
+  }
+  let entityRef: string;
+  let entityName: string;
+  try {
+    const ref = parseEntityRef(input.entityRef);
+    entityRef = stringifyEntityRef(ref);
+    entityName = ref.name.toLowerCase();
+  } catch (e) {
+    throw bad('entityRef', (e as Error).message);
+  }
+  if (
+    !/^[a-z][a-z0-9-]*:[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/.test(
+      entityRef,
+    )
+  ) {
+    throw bad(
+      'entityRef',
+      `'${input.entityRef}' is not a plain kind:namespace/name reference`,
+    );
+  }
+
+  let owner: string;
+  try {
+    const ref = parseEntityRef(input.owner, {
+      defaultKind: 'group',
+      defaultNamespace: 'default',
+    });
+    if (ref.kind.toLowerCase() !== 'group') {
+      throw new Error(`the owner must be a Group, not a ${ref.kind}`);
+    }
+    owner = stringifyEntityRef(ref);
+  } catch (e) {
+    throw bad('owner', (e as Error).message);
+  }
+  if (!/^group:[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/.test(owner)) {
+    throw bad('owner', `'${input.owner}' is not a plain group reference`);
+  }
+
+  const name = blankToUndefined(input.name) ?? entityName;
+  if (!DNS_LABEL.test(name)) {
+    throw bad(
+      'name',
+      `'${name}' must be a DNS-1123 label (lowercase letters, digits, '-', at most 63)`,
+    );
+  }
+  if (!DNS_LABEL.test(input.namespace ?? '')) {
+    throw bad(
+      'namespace',
+      `'${input.namespace}' is not a valid Kubernetes namespace`,
+    );
+  }
+
+  if (!input.environments?.length) {
+    throw bad('environments', 'choose at least one environment');
+  }
+  input.environments.forEach((env, i) => {
+    if (!isValidEnvironmentName(env)) {
+      throw bad(
+        `environments[${i}]`,
+        `'${env}' is not a valid environment name`,
+      );
+    }
+  });
+  const environments = [...new Set(input.environments)];
+
+  let sloObjective: number;
+  let sloWindow: string;
+  try {
+    const policy = resolveSloPolicy({
+      ...(input.sloObjective !== undefined && {
+        objective: input.sloObjective,
+      }),
+    });
+    sloObjective = policy.objective;
+  } catch (e) {
+    throw bad('sloObjective', (e as Error).message);
+  }
+  try {
+    sloWindow = formatWindow(
+      parseWindow(blankToUndefined(input.sloWindow) ?? '30d'),
+    );
+  } catch (e) {
+    throw bad('sloWindow', (e as Error).message);
+  }
+
+  const identity = blankToUndefined(input.identity) ?? entityName;
+  try {
+    validateIdentityValue('identity', identity);
+  } catch (e) {
+    throw bad('identity', (e as Error).message);
+  }
+
+  // Spark series carry the application name as `app` (docs/metrics-catalogue.md); DAG and table series
+  // are told apart by the identity label the alert templates name, so the namespace is enough for them.
+  const selector =
+    blankToUndefined(input.selector) ??
+    (input.type === 'spark-job'
+      ? `namespace="${input.namespace}",app="${identity}"`
+      : `namespace="${input.namespace}"`);
+  let matchers;
+  try {
+    matchers = parseSelector(selector);
+  } catch (e) {
+    throw bad('selector', (e as Error).message);
+  }
+  const monitorLabels: Record<string, string> = {};
+  for (const m of matchers) {
+    if (m.op === '=' && m.name !== 'namespace') {
+      monitorLabels[m.name] = m.value;
+    }
+  }
+  if (Object.keys(monitorLabels).length === 0) {
+    monitorLabels['app.kubernetes.io/name'] = name;
+  }
+  checkLabels('selector', monitorLabels);
+
+  const resourceLabels = input.resourceLabels ?? {};
+  checkLabels('resourceLabels', resourceLabels);
+
+  const logIndex =
+    blankToUndefined(input.logIndex) ?? `logs-${input.namespace}-*`;
+  if (!INDEX_PATTERN.test(logIndex)) {
+    throw bad(
+      'logIndex',
+      `'${logIndex}' is not an OpenSearch index pattern (lowercase, no spaces or commas)`,
+    );
+  }
+  const logHotDays = input.logHotDays ?? 7;
+  const logRetentionDays = input.logRetentionDays ?? 30;
+  checkDays('logHotDays', logHotDays);
+  checkDays('logRetentionDays', logRetentionDays);
+  if (logRetentionDays <= logHotDays) {
+    throw bad(
+      'logRetentionDays',
+      `must be longer than logHotDays (${logHotDays})`,
+    );
+  }
+
+  const directory = blankToUndefined(input.targetPath) ?? `monitoring/${name}`;
+  if (!SAFE_RELATIVE_PATH.test(directory)) {
+    throw bad(
+      'targetPath',
+      `'${directory}' must be a relative path inside the workspace`,
+    );
+  }
+
+  return {
+    entityRef,
+    type: input.type,
+    name,
+    namespace: input.namespace,
+    owner,
+    environments,
+    sloObjective,
+    sloWindow,
+    matchers,
+    monitorLabels,
+    identity,
+    thresholds: resolveThresholds(input.type, input.thresholds),
+    logIndex,
+    logHotDays,
+    logRetentionDays,
+    resourceLabels,
+    directory: directory.replace(/\/+$/, ''),
+  };
+}

@@ -1,0 +1,61 @@
+import type { LabelMatcher } from '@internal/plugin-dataops-common';
+
+/** Workload types the onboarding supports (CONTRACT.md section 1). @public */
+export type WorkloadType = 'spark-job' | 'airflow-dag' | 'iceberg-table';
+
+/** Threshold overrides of the layer alerts; each applies to some workload types only. @public */
+export interface LayerThresholds {
+  /** Container restarts within 1h (layer 2, default 3). */
+  restarts?: number;
+  /** CPU use against the container limit, percent (layer 3, default 85). */
+  cpuPercent?: number;
+  /** Memory working set against the container limit, percent (layer 3, default 90). */
+  memoryPercent?: number;
+  /** Failed Spark jobs over 1h, percent (layer 4, default 5). */
+  jobFailurePercent?: number;
+  /** Share of wall time spent in JVM GC, percent (layer 4, default 20). */
+  gcTimePercent?: number;
+  /** DAG runs that succeeded over 1d, percent; alert below it (layer 4, default 95). */
+  dagSuccessPercent?: number;
+  /** Scheduler delay of DAG runs (P90), seconds (layer 4, default 30). */
+  schedulerLagSeconds?: number;
+  /** Live snapshots of the table (layer 5, default 100). */
+  snapshotCount?: number;
+  /** Small data files among all data files, percent (layer 5, default 30). */
+  smallFilePercent?: number;
+}
+
+/** A validated, defaulted description of one workload's monitoring bundle. @public */
+export interface MonitoringBundleSpec {
+  entityRef: string;
+  type: WorkloadType;
+  /** Base name of the generated resources (DNS-1123 label). */
+  name: string;
+  /** Kubernetes namespace the workload runs in and the resources are deployed to. */
+  namespace: string;
+  /** Owning group ref, e.g. `group:default/sales-data`. */
+  owner: string;
+  environments: string[];
+  sloObjective: number;
+  sloWindow: string;
+  /** Matchers injected into every alert query. */
+  matchers: LabelMatcher[];
+  /** Label selector of the ServiceMonitor/PodMonitor. */
+  monitorLabels: Record<string, string>;
+  /** Spark app name, DAG id or table name. */
+  identity: string;
+  thresholds: Required<LayerThresholds>;
+  logIndex: string;
+  logHotDays: number;
+  logRetentionDays: number;
+  /** Extra metadata labels, e.g. what the operator's ruleSelector matches. */
+  resourceLabels: Record<string, string>;
+  /** Workspace-relative folder of the bundle. */
+  directory: string;
+}
+
+/** One generated file: workspace-relative path and content. @public */
+export interface GeneratedFile {
+  path: string;
+  content: string;
+}

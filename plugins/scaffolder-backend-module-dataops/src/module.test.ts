@@ -1,0 +1,225 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Entity } from '@backstage/catalog-model';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import request from 'supertest';
+import { parse, parseAllDocuments } from 'yaml';
+import { checkPrometheusRule } from './testing/checkPrometheusRules';
+import scaffolderModuleDataOps from './index';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
+
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'examples', 'templates'))) {
+    const parent = dirname(dir);
+    if (parent === dir) {
+      throw new Error('examples/templates not found above this package');
+    }
+    dir = parent;
+  }
+  return dir;
+}
+
+const root = repoRoot();
+const template = parse(
+  readFileSync(
+    resolve(root, 'examples/templates/onboard-monitoring/template.yaml'),
+    'utf8',
+  ),
+);
+const entities: Entity[] = readdirSync(resolve(root, 'examples/catalog'))
+  .filter(f => f.endsWith('.yaml'))
+  .flatMap(f =>
+    parseAllDocuments(
+      readFileSync(resolve(root, 'examples/catalog', f), 'utf8'),
+    ).map(d => d.toJS() as Entity),
+  );
+
+const values = {
+  entity: 'component:default/daily-sales-etl',
+  owner: 'group:default/sales-data',
+  namespace: 'spark',
+  environments: ['dev', 'prod'],
+  sloObjective: 99.5,
+  sloWindow: '30d',
+  thresholds: { cpuPercent: 80 },
+  logHotDays: 7,
+  logRetentionDays: 30,
+  catalogPath: 'catalog-info.yaml',
+};
+
+describe('the onboarding template through the scaffolder dry run', () => {
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let stop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const backend = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        // As in the demo backend: publish:github:pull-request must resolve even when its step is skipped.
+        githubModule,
+        scaffolderModuleDataOps,
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({
+          data: {
+            backend: { baseUrl: 'http://localhost:7007' },
+            // A token only so the pull-request action can build its client; a dry run calls no GitHub API.
+            integrations: {
+              github: [{ host: 'github.com', token: 'dry-run-only' }],
+            },
+          },
+        }),
+      ],
+    });
+    server = backend.server;
+    stop = () => backend.stop();
+  }, 120_000);
+
+  afterAll(async () => {
+    await stop?.();
+  });
+
+  async function dryRun(overrides: Record<string, unknown>) {
+    const res = await request(server)
+      .post('/api/scaffolder/v2/dry-run')
+      .send({
+        template,
+        values: { ...values, ...overrides },
+        secrets: {},
+        directoryContents: [],
+      });
+    return res;
+  }
+
+  it('renders every file and annotates the catalog file, with the pull request off by default', async () => {
+    const res = await dryRun({});
+    expect({
+      status: res.status,
+      body: res.status === 200 ? 'ok' : res.body,
+    }).toEqual({
+      status: 200,
+      body: 'ok',
+    });
+    const files = Object.fromEntries(
+      res.body.directoryContents.map(
+        (f: { path: string; base64Content: string }) => [
+          f.path,
+          Buffer.from(f.base64Content, 'base64').toString('utf8'),
+        ],
+      ),
+    );
+    const dir = 'monitoring/daily-sales-etl';
+    expect(Object.keys(files).sort()).toEqual(
+      [
+        'catalog-info.yaml',
+        `${dir}/base/kustomization.yaml`,
+        `${dir}/base/pod-monitor.yaml`,
+        ...['dev', 'prod'].flatMap(env => [
+          `${dir}/overlays/${env}/kustomization.yaml`,
+          `${dir}/overlays/${env}/prometheus-rule.yaml`,
+          `${dir}/opensearch/${env}/ism-policy.json`,
+          `${dir}/opensearch/${env}/index-template.json`,
+        ]),
+      ].sort(),
+    );
+
+    // The catalog file is the entity from the catalog with the values the bundle was rendered with.
+    const entity = parse(files['catalog-info.yaml']);
+    expect(entity.metadata.name).toBe('daily-sales-etl');
+    expect(entity.spec.type).toBe('spark-job');
+    expect(entity.metadata.annotations).toMatchObject({
+      'dataops.io/environments': 'dev,prod',
+      'dataops.io/slo-objective': '99.5',
+      'dataops.io/slo-window': '30d',
+      'dataops.io/spark-app-name': 'daily-sales-etl',
+      'dataops.io/prometheus-selector':
+        'namespace="spark",app="daily-sales-etl"',
+      'dataops.io/opensearch-index': 'logs-spark-*',
+    });
+    expect(
+      entity.metadata.annotations['dataops.io/airflow-dag-id'],
+    ).toBeUndefined();
+
+    // Form values reach the rules: the CPU override and the 99.5% objective (budget 0.005).
+    const rule = files[`${dir}/overlays/prod/prometheus-rule.yaml`];
+    const rules = parse(rule).spec.groups.flatMap((g: any) => g.rules);
+    expect(rules.find((r: any) => r.alert === 'DataOpsCpuHigh').expr).toMatch(
+      /> 0\.8$/,
+    );
+    expect(
+      rules.find((r: any) => r.alert === 'SloErrorBudgetFastBurn').expr,
+    ).toContain('(36 * 0.005)');
+    const promtool = await checkPrometheusRule(rule);
+    expect(promtool.exitCode).toBe(0);
+
+    const text = res.body.output.text[0].content as string;
+    expect(text).toContain(`- \`${dir}/overlays/prod/prometheus-rule.yaml\``);
+    // Every file's content is in the result, for runs that open no pull request.
+    const bundleFiles = Object.entries(files).filter(
+      ([path]) => path !== 'catalog-info.yaml',
+    );
+    expect(bundleFiles).toHaveLength(10);
+    for (const [path, content] of bundleFiles) {
+      expect(text).toContain(
+        `#### ${path}\n\n\`\`\`${
+          path.endsWith('.json') ? 'json' : 'yaml'
+        }\n${content}\`\`\``,
+      );
+    }
+    // The Create page shows links that have a url or an entity ref only.
+    const shown = res.body.output.links.filter(
+      (l: any) => l.url || l.entityRef,
+    );
+    expect(shown).toEqual([
+      {
+        title: 'Workload in the catalog',
+        icon: 'catalog',
+        entityRef: 'component:default/daily-sales-etl',
+      },
+    ]);
+  }, 120_000);
+
+  it('dry-runs the pull request when asked for one and GitHub is configured', async () => {
+    const res = await dryRun({
+      entity: 'resource:default/sales-daily-orders',
+      namespace: 'iceberg',
+      environments: ['prod'],
+      thresholds: { snapshotCount: 50 },
+      openPullRequest: true,
+      repoUrl: 'github.com?owner=acme&repo=gitops',
+    });
+    expect({
+      status: res.status,
+      body: res.status === 200 ? 'ok' : res.body,
+    }).toEqual({ status: 200, body: 'ok' });
+    const paths = res.body.directoryContents.map(
+      (f: { path: string }) => f.path,
+    );
+    expect(paths).toContain(
+      'monitoring/sales-daily-orders/base/service-monitor.yaml',
+    );
+    const log = res.body.log.map((l: any) => l.body.message).join('\n');
+    expect(log).toContain('Performing dry run of creating pull request');
+    expect(res.body.output.links).toEqual(
+      expect.arrayContaining([
+        { title: 'Pull request', url: 'github.com?owner=acme&repo=gitops' },
+      ]),
+    );
+  }, 120_000);
+
+  it('rejects a pull request without a repository before running anything', async () => {
+    const res = await dryRun({ openPullRequest: true });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('repoUrl');
+  }, 120_000);
+
+  it('answers with the InputError of a bad parameter', async () => {
+    const res = await dryRun({ thresholds: { snapshotCount: 50 } });
+    const log = JSON.stringify(res.body);
+    expect(log).toContain(
+      "Invalid input 'thresholds.snapshotCount': does not apply to a spark-job",
+    );
+  }, 120_000);
+});
