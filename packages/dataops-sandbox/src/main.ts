@@ -11,7 +11,8 @@ async function main() {
     throw new Error(`DATAOPS_SANDBOX_PORT must be a port number, got '${portText}'`);
   }
   const scenario = Scenario.fromEnv();
-  const sandbox = await startSandbox({ scenario, port, log: line => console.log(`dataops-sandbox ${line}`) });
+  const realPrometheus = process.env.DATAOPS_SANDBOX_REAL_PROMETHEUS === '1';
+  const sandbox = await startSandbox({ scenario, port, realPrometheus, log: line => console.log(`dataops-sandbox ${line}`) });
   for (const fault of scenario.faults.describe()) {
     console.log(`dataops-sandbox fault: ${fault}`);
   }

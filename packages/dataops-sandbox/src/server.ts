@@ -7,6 +7,7 @@ import { createIcebergRouter } from './iceberg';
 import { createKubernetesRouter } from './kubernetes';
 import { createOpenSearchRouter } from './opensearch';
 import { createPrometheusRouter, generateSeries, MemorySource } from './prometheus';
+import { createPrometheusProxy, startPrometheusBackends } from './realPrometheus';
 import { ENVIRONMENTS, Env, Scenario, ServiceName } from './scenario';
 
 export interface SandboxOptions {
@@ -15,12 +16,16 @@ export interface SandboxOptions {
   host?: string;
   log?: (line: string) => void;
   now?: () => number;
+  /** Serve `/<env>/prometheus` from a real Prometheus per environment over backfilled history, when installed. */
+  realPrometheus?: boolean;
 }
 
 export interface RunningSandbox {
   url: string;
   port: number;
   seriesCount: Record<string, number>;
+  /** Environments whose Prometheus API is a real Prometheus (real Prometheus mode), by its URL. */
+  realPrometheusUrls: Partial<Record<Env, string>>;
   close(): Promise<void>;
 }
 
@@ -30,14 +35,23 @@ const SERVICE_PATHS: Record<ServiceName, string> = {
   argocd: 'argocd',
   alertmanager: 'alertmanager',
   k8s: 'k8s',
+  iceberg: 'iceberg',
 };
+
+/** A 503 in the error shape each service's clients parse; the others take the Prometheus shape. */
+function unavailableBody(service: ServiceName, message: string): unknown {
+  if (service === 'iceberg') {
+    return { error: { message, type: 'ServiceUnavailableException', code: 503 } };
+  }
+  return { status: 'error', errorType: 'unavailable', error: message };
+}
 
 /** Down and slow switches sit in front of every fake so an outage looks the same whichever service it hits. */
 function faultGate(scenario: Scenario, env: Env, service: ServiceName) {
   return (_req: Request, res: Response, next: NextFunction) => {
     const proceed = () => {
       if (scenario.faults.isDown(env, service)) {
-        res.status(503).json({ status: 'error', errorType: 'unavailable', error: `${service} of ${env} is down (sandbox fault)` });
+        res.status(503).json(unavailableBody(service, `${service} of ${env} is down (sandbox fault)`));
         return;
       }
       next();
@@ -64,22 +78,25 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     return res.json({ status: 'ready', environments: ENVIRONMENTS, faults: scenario.faults.describe() });
   });
 
+  const seriesByEnv = Object.fromEntries(ENVIRONMENTS.map(env => [env, generateSeries(scenario, env)]));
+  const backends = options.realPrometheus ? await startPrometheusBackends(seriesByEnv, scenario.anchorMs, log) : {};
   for (const env of ENVIRONMENTS) {
-    const series = generateSeries(scenario, env);
+    const series = seriesByEnv[env];
     seriesCount[env] = series.length;
+    const backend = backends[env];
     const routers: Record<ServiceName, express.Router> = {
-      prometheus: createPrometheusRouter(new MemorySource(series), now),
+      prometheus: backend ? createPrometheusProxy(backend.url) : createPrometheusRouter(new MemorySource(series), now),
       opensearch: createOpenSearchRouter(scenario, env, now),
       argocd: createArgoCdRouter(scenario, env),
-      alertmanager: createAlertmanagerRouter(scenario, env),
+      alertmanager: createAlertmanagerRouter(scenario, env, now(), now),
       k8s: createKubernetesRouter(scenario, env, now),
+      iceberg: createIcebergRouter(scenario, env, now),
     };
     for (const service of Object.keys(routers) as ServiceName[]) {
       app.use(`/${env}/${SERVICE_PATHS[service]}`, faultGate(scenario, env, service), routers[service]);
     }
-    app.use(`/${env}/iceberg`, createIcebergRouter(scenario, env, now));
   }
-  app.use((req, res) => res.status(404).json({ error: `no sandbox service at ${req.path}; paths are /<dev|stage|prod>/<prometheus|opensearch|argocd|alertmanager|k8s/<env>-compute>` }));
+  app.use((req, res) => res.status(404).json({ error: `no sandbox service at ${req.path}; paths are /<dev|stage|prod>/<prometheus|opensearch|argocd|alertmanager|iceberg|k8s/<env>-compute>` }));
   app.use((err: Error, _req: Request, res: Response, _next: NextFunction) => {
     const status = (err as any).status ?? (err as any).statusCode ?? 500;
     res.status(status).json({ error: status < 500 ? err.message : 'internal sandbox error' });
@@ -87,10 +104,16 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   });
 
   const server = http.createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 7100, host, () => resolve());
-  });
+  const stopBackends = () => Promise.all(Object.values(backends).map(b => b.stop()));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 7100, host, () => resolve());
+    });
+  } catch (e) {
+    await stopBackends();
+    throw e;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${host}:${port}`;
   const services = Object.keys(SERVICE_PATHS) as ServiceName[];
@@ -100,15 +123,22 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     );
     log(`${service.padEnd(12)} ${urls.join('  ')}`);
   }
+  const realPrometheusUrls = Object.fromEntries(Object.entries(backends).map(([env, b]) => [env, b.url]));
+  for (const [env, target] of Object.entries(realPrometheusUrls)) {
+    log(`real Prometheus for ${env} at ${target}, proxied from ${url}/${env}/prometheus`);
+  }
   ready = true;
   return {
     url,
     port,
     seriesCount,
-    close: () =>
-      new Promise<void>(resolve => {
+    realPrometheusUrls,
+    close: async () => {
+      await new Promise<void>(resolve => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await stopBackends();
+    },
   };
 }

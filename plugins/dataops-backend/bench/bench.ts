@@ -15,7 +15,7 @@ import {
   scenarioEntity,
   scenarioOpenMetrics,
   startPrometheus,
-} from '../src/testing';
+} from '../src/__testUtils__';
 
 /** Counts calls on their way to Prometheus, so the count is what Prometheus really served. */
 async function countingProxy(target: string) {

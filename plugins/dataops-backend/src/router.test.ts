@@ -14,7 +14,7 @@ import {
   scenarioOpenMetrics,
   startAlertmanager,
   startPrometheus,
-} from './testing';
+} from './__testUtils__';
 
 jest.setTimeout(180_000);
 

@@ -33,10 +33,40 @@ interface AlertSpec {
   minutesAgo: number;
   summary: string;
   silenced?: boolean;
+  /** Set on alerts that come and go: they are listed only while firing, and then renewed every few minutes. */
+  recurring?: boolean;
+}
+
+/**
+ * Alerts that fire for a few minutes on a fixed wall-clock cycle, one P3 and one P2 per team in prod, each
+ * team at its own phase. An alert poller sees them open and resolve, so a demo left running builds up
+ * incident history (and MTTR) instead of only ever showing alerts that never end.
+ */
+export const RECURRING_ALERTS = [
+  { env: 'prod', entity: 'sales-daily-orders', name: 'IcebergCommitLagHigh', severity: 'warning', priority: 'P3', everyMinutes: 15, firingMinutes: 3, summary: 'sales.daily_orders: no commit within the freshness target' },
+  { env: 'prod', entity: 'sales-daily-pipeline', name: 'AirflowTaskFailureSpike', severity: 'warning', priority: 'P2', everyMinutes: 30, firingMinutes: 5, summary: 'sales_daily_pipeline task failures spiking' },
+  { env: 'prod', entity: 'customer-360-builder', name: 'SparkStageDurationHigh', severity: 'warning', priority: 'P3', everyMinutes: 15, firingMinutes: 3, summary: 'Stage duration P95 above SLA' },
+  { env: 'prod', entity: 'marketing-customer-profiles', name: 'IcebergCommitLagHigh', severity: 'warning', priority: 'P2', everyMinutes: 30, firingMinutes: 5, summary: 'marketing.customer_profiles: commits missing the freshness target' },
+  { env: 'prod', entity: 'iceberg-table-maintenance', name: 'AirflowSchedulerLagHigh', severity: 'warning', priority: 'P3', everyMinutes: 15, firingMinutes: 3, summary: 'Scheduler lag above 30 s' },
+  { env: 'prod', entity: 'inventory-snapshot-loader', name: 'SparkJobFailureSpike', severity: 'warning', priority: 'P2', everyMinutes: 30, firingMinutes: 5, summary: 'Spark job failure rate above 5%' },
+] as const;
+
+/**
+ * Minutes since the current firing of a recurring alert began, or undefined while it is quiet. The phase is
+ * seeded by the alert's identity, so teams fire at different times but every process agrees.
+ */
+export function recurringFiringMinutes(
+  alert: { env: string; entity: string; name: string; everyMinutes: number; firingMinutes: number },
+  nowMs: number,
+): number | undefined {
+  const periodMs = alert.everyMinutes * 60000;
+  const offsetMs = (hashString(`${alert.env}/${alert.entity}/${alert.name}`) % alert.everyMinutes) * 60000;
+  const intoCycleMs = (((nowMs + offsetMs) % periodMs) + periodMs) % periodMs;
+  return intoCycleMs < alert.firingMinutes * 60000 ? intoCycleMs / 60000 : undefined;
 }
 
 /** Firing alerts per environment, tied to the scripted trouble (README lists them). */
-function specs(env: Env): AlertSpec[] {
+function specs(env: Env, nowMs: number, anchorMs: number): AlertSpec[] {
   const watchdog: AlertSpec = { name: 'Watchdog', severity: 'none', priority: 'P4', minutesAgo: 600, summary: 'Alerting pipeline heartbeat; always firing' };
   const byEnv: Record<Env, AlertSpec[]> = {
     prod: [
@@ -58,16 +88,32 @@ function specs(env: Env): AlertSpec[] {
       watchdog,
     ],
   };
-  return byEnv[env];
+  const recurring: AlertSpec[] = [];
+  for (const r of RECURRING_ALERTS) {
+    const firingFor = r.env === env ? recurringFiringMinutes(r, nowMs) : undefined;
+    if (firingFor !== undefined) {
+      const { entity, name, severity, priority, summary } = r;
+      // minutesAgo counts from the anchor, like the scripted alerts' start times.
+      recurring.push({ entity, name, severity, priority, summary, minutesAgo: (anchorMs - nowMs) / 60000 + firingFor, recurring: true });
+    }
+  }
+  return [...byEnv[env], ...recurring];
 }
 
-/** Alerts and the one silence of an environment; alerts whose entity is not deployed there are left out. */
-export function buildAlerts(scenario: Scenario, env: Env): { alerts: SandboxAlert[]; silences: SandboxSilence[] } {
+/**
+ * Alerts and the one silence of an environment at `nowMs`; alerts whose entity is not deployed there are
+ * left out.
+ */
+export function buildAlerts(
+  scenario: Scenario,
+  env: Env,
+  nowMs: number = Date.now(),
+): { alerts: SandboxAlert[]; silences: SandboxSilence[] } {
   const iso = (t: number) => new Date(t).toISOString();
   const entities = new Map<string, ScenarioEntity>(scenario.entitiesIn(env).map(e => [e.name, e]));
   const alerts: SandboxAlert[] = [];
   const silences: SandboxSilence[] = [];
-  for (const spec of specs(env)) {
+  for (const spec of specs(env, nowMs, scenario.anchorMs)) {
     const entity = spec.entity ? entities.get(spec.entity) : undefined;
     if (spec.entity && !entity) continue;
     const labels: Record<string, string> = { alertname: spec.name, severity: spec.severity, priority: spec.priority, env };
@@ -105,8 +151,9 @@ export function buildAlerts(scenario: Scenario, env: Env): { alerts: SandboxAler
         runbook_url: `https://runbooks.example.com/dataops/${spec.name}`,
       },
       startsAt: iso(startsAt),
-      endsAt: iso(scenario.anchorMs + 365 * 86400000),
-      updatedAt: iso(scenario.anchorMs),
+      // Prometheus renews a firing alert's endsAt a few minutes ahead; a recurring one lapses soon after it stops.
+      endsAt: iso(spec.recurring ? nowMs + 4 * 60000 : scenario.anchorMs + 365 * 86400000),
+      updatedAt: iso(spec.recurring ? nowMs : scenario.anchorMs),
       fingerprint,
       receivers: [{ name: entity ? `${entity.owner}-${env}` : `platform-${env}` }],
       status: { state: silencedBy.length ? 'suppressed' : 'active', silencedBy, inhibitedBy: [], mutedBy: [] },

@@ -21,12 +21,17 @@ function parseFilter(text: string): (a: SandboxAlert) => boolean {
   };
 }
 
-/** The Alertmanager API v2 subset the alerts card reads. */
-export function createAlertmanagerRouter(scenario: Scenario, env: Env, startedAt: number = Date.now()) {
+/** The Alertmanager API v2 subset the alerts card reads; `now` decides which recurring alerts fire. */
+export function createAlertmanagerRouter(
+  scenario: Scenario,
+  env: Env,
+  startedAt: number = Date.now(),
+  now: () => number = Date.now,
+) {
   const router = express.Router();
 
   const filtered = (query: Record<string, unknown>): SandboxAlert[] => {
-    let { alerts } = buildAlerts(scenario, env);
+    let { alerts } = buildAlerts(scenario, env, now());
     const filters = query.filter === undefined ? [] : ([] as unknown[]).concat(query.filter).map(String);
     for (const f of filters) alerts = alerts.filter(parseFilter(f));
     const flag = (name: string) => query[name] !== 'false';
@@ -61,7 +66,7 @@ export function createAlertmanagerRouter(scenario: Scenario, env: Env, startedAt
   });
 
   router.get('/api/v2/silences', (_req, res) => {
-    res.json(buildAlerts(scenario, env).silences);
+    res.json(buildAlerts(scenario, env, now()).silences);
   });
 
   router.get('/api/v2/status', (_req, res) => {
@@ -74,7 +79,7 @@ export function createAlertmanagerRouter(scenario: Scenario, env: Env, startedAt
   });
 
   router.get('/api/v2/receivers', (_req, res) => {
-    const names = new Set(buildAlerts(scenario, env).alerts.map(a => a.receivers[0].name));
+    const names = new Set(buildAlerts(scenario, env, now()).alerts.map(a => a.receivers[0].name));
     res.json([...names].map(name => ({ name })));
   });
 

@@ -1,3 +1,3 @@
-export { buildAlerts } from './buildAlerts';
+export { buildAlerts, RECURRING_ALERTS, recurringFiringMinutes } from './buildAlerts';
 export type { SandboxAlert, SandboxSilence } from './buildAlerts';
 export { createAlertmanagerRouter } from './createAlertmanagerRouter';

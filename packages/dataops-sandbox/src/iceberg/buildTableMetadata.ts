@@ -1,15 +1,15 @@
 import { gauge } from '../prometheus';
 import { hashString } from '../random';
-import { Env, Scenario, ScenarioEntity, TROUBLE } from '../scenario';
+import { Env, ICEBERG_TIMING, Scenario, ScenarioEntity, TROUBLE } from '../scenario';
 
-const COMMIT_EVERY_S = 600;
+const COMMIT_EVERY_S = ICEBERG_TIMING.commitEveryS;
 const MIB = 1024 * 1024;
 
 /**
  * The table as the catalog would hold it at `nowMs`, derived from the same closed-form functions the
  * `iceberg_table_*` series use (prometheus/generateSeries.ts), so exporter and catalog agree: snapshots pile
  * up between nightly expiries (150 on the bloated prod table), data files wobble around 1800, the last commit
- * is on the 10-minute grid. The small-file share shows in `total-files-size` (small files 16 MiB, others 128).
+ * is on the commit grid. The small-file share shows in `total-files-size` (small files 16 MiB, others 128).
  */
 export function tableState(scenario: Scenario, entity: ScenarioEntity, env: Env, nowMs: number) {
   const nowS = Math.floor(nowMs / 1000);
@@ -17,7 +17,7 @@ export function tableState(scenario: Scenario, entity: ScenarioEntity, env: Env,
   const bloat = scenario.is(TROUBLE.icebergBloat, env, entity);
   const snapshots = bloat
     ? TROUBLE.icebergBloat.snapshots
-    : 12 + Math.floor((lastCommitS % 86400) / COMMIT_EVERY_S / 3);
+    : 12 + Math.floor((lastCommitS % 86400) / ICEBERG_TIMING.snapshotPileUpS);
   const dataFiles = Math.round(gauge(`${env}/${entity.name}/files`, 1800, 200, 7200)(lastCommitS * 1000));
   const smallFiles = Math.round(dataFiles * (bloat ? TROUBLE.icebergBloat.smallFileRatio : 0.1));
   return { snapshots, dataFiles, smallFiles, lastCommitMs: lastCommitS * 1000 };

@@ -79,3 +79,27 @@ describe('sandbox Iceberg REST catalog', () => {
     expect(status).toBe(401);
   });
 });
+
+describe('sandbox Iceberg REST catalog faults', () => {
+  it('answers 503 in the spec shape when down and waits when slow, like the other fakes', async () => {
+    const scenario = new Scenario(loadCatalog(), Math.floor(Date.now() / 60000) * 60000, new Faults('prod:iceberg,stage', 'dev:iceberg=300'));
+    const sandbox = await startSandbox({ scenario, port: 0 });
+    try {
+      for (const path of ['/prod/iceberg/v1/config', '/stage/iceberg/v1/stage/namespaces/sales/tables/daily_orders']) {
+        const down = await fetch(`${sandbox.url}${path}`, auth);
+        const body = (await down.json()) as any;
+        expect({ path, status: down.status }).toEqual({ path, status: 503 });
+        expect(spec.checkResponse('GET', '/v1/config', 503, body).errors).toEqual([]);
+        expect(body.error.message).toMatch(/iceberg of (prod|stage) is down/);
+      }
+      // Only the named service of prod is down.
+      expect((await fetch(`${sandbox.url}/prod/prometheus/api/v1/query?query=up`)).status).toBe(200);
+      const started = Date.now();
+      const slow = await fetch(`${sandbox.url}/dev/iceberg/v1/config`, auth);
+      expect(slow.status).toBe(200);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});

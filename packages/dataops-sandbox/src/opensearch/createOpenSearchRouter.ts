@@ -4,9 +4,54 @@ import { runAggregations } from './aggregations';
 import { LogDoc, logsBetween } from './generateLogs';
 import { matchesQuery, parseDate, QueryError, timeWindow } from './queryDsl';
 
+/** `_doc` is the stable index order (LogDoc.seq); the backend uses it as the tiebreaker after `@timestamp`. */
+type SortField = '@timestamp' | '_id' | '_doc';
+
 interface SortKey {
-  field: '@timestamp' | '_id';
+  field: SortField;
   desc: boolean;
+}
+
+const SORT_FIELDS: readonly string[] = ['@timestamp', '_id', '_doc'];
+
+/** A cursor position: one value per sort key, in the types the hits' `sort` arrays carry. */
+interface Position {
+  t: number;
+  _id: string;
+  seq: number;
+}
+
+function sortValue(d: LogDoc, field: SortField): number | string {
+  if (field === '@timestamp') return d.t;
+  return field === '_doc' ? d.seq : d._id;
+}
+
+function compareOn(field: SortField, a: Position, b: Position): number {
+  if (field === '@timestamp') return a.t - b.t;
+  if (field === '_doc') return a.seq - b.seq;
+  return a._id.localeCompare(b._id, 'en');
+}
+
+function parseSearchAfter(values: unknown[], sort: SortKey[] | undefined, now: number): Position {
+  if (!sort || values.length !== sort.length) {
+    throw new QueryError('[search_after] needs a [sort] with the same number of values');
+  }
+  const after: Position = { t: 0, _id: '', seq: 0 };
+  sort.forEach((k, i) => {
+    const v = values[i];
+    if (k.field === '@timestamp') {
+      after.t = parseDate(v, now);
+    } else if (k.field === '_doc') {
+      const seq = Number(v);
+      if (!Number.isSafeInteger(seq)) {
+        throw new QueryError(`[search_after] value for [_doc] must be an integer, got [${String(v)}]`);
+      }
+      after.seq = seq;
+    } else {
+      after._id = String(v);
+    }
+  });
+  return after;
 }
 
 const MAX_RESULT_WINDOW = 10000;
@@ -30,10 +75,13 @@ function parseSort(sort: unknown): SortKey[] | undefined {
     } else {
       throw new QueryError('malformed [sort]');
     }
-    if (field !== '@timestamp' && field !== '_id') {
-      throw new QueryError(`sorting is supported on [@timestamp] and [_id] only, got [${field}]`);
+    if (!SORT_FIELDS.includes(field)) {
+      throw new QueryError(`sorting is supported on [@timestamp], [_doc] and [_id] only, got [${field}]`);
     }
-    return { field, desc: order === 'desc' } as SortKey;
+    if (order !== 'asc' && order !== 'desc') {
+      throw new QueryError(`[sort] order of [${field}] must be [asc] or [desc], got [${String(order)}]`);
+    }
+    return { field: field as SortField, desc: order === 'desc' };
   });
 }
 
@@ -102,25 +150,19 @@ export function createOpenSearchRouter(scenario: Scenario, env: Env, now: () => 
       let docs: LogDoc[] = window.from <= window.to ? logsBetween(scenario, env, window.from, window.to) : [];
       docs = docs.filter(d => regexes.some(r => r.test(d._index)) && matchesQuery(d, body.query, t));
       const keys = sort ?? [{ field: '@timestamp', desc: true }, { field: '_id', desc: false }];
-      const compare = (a: LogDoc, b: { t: number; _id: string }) => {
+      const compare = (a: Position, b: Position) => {
         for (const k of keys) {
-          const c = k.field === '@timestamp' ? a.t - b.t : a._id.localeCompare(b._id, 'en');
+          const c = compareOn(k.field, a, b);
           if (c !== 0) return k.desc ? -c : c;
         }
         return 0;
       };
-      docs.sort((a, b) => compare(a, b));
+      docs.sort(compare);
       const total = docs.length;
       let page = docs;
-      if (Array.isArray(body.search_after)) {
-        if (!sort || body.search_after.length !== sort.length) {
-          throw new QueryError('[search_after] needs a [sort] with the same number of values');
-        }
-        const after = { t: 0, _id: '' };
-        sort.forEach((k, i) => {
-          if (k.field === '@timestamp') after.t = parseDate(body.search_after[i], t);
-          else after._id = String(body.search_after[i]);
-        });
+      if (body.search_after !== undefined) {
+        if (!Array.isArray(body.search_after)) throw new QueryError('[search_after] must be an array');
+        const after = parseSearchAfter(body.search_after, sort, t);
         page = docs.filter(d => compare(d, after) > 0);
       }
       const tracked = body.track_total_hits;
@@ -138,7 +180,7 @@ export function createOpenSearchRouter(scenario: Scenario, env: Env, now: () => 
             _id: d._id,
             _score: null,
             _source: d.source,
-            ...(sort ? { sort: sort.map(k => (k.field === '@timestamp' ? d.t : d._id)) } : {}),
+            ...(sort ? { sort: sort.map(k => sortValue(d, k.field)) } : {}),
           })),
         },
       };

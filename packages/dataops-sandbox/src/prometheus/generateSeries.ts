@@ -1,8 +1,9 @@
 import { Labels } from '../promql';
-import { Env, PodInfo, Scenario, ScenarioEntity, TROUBLE } from '../scenario';
+import { Env, ICEBERG_TIMING, PodInfo, Scenario, ScenarioEntity, TROUBLE } from '../scenario';
 import { GeneratedSeries } from './GeneratedSeries';
 import { hashString } from '../random';
 import { counter, gauge, RateBump } from './models';
+import { OutcomeTrouble, outcomeCounters, sliOutcomeCounters } from './outcomeCounters';
 
 const S15 = 15000;
 const S30 = 30000;
@@ -14,6 +15,14 @@ const TIB = 1024 ** 4;
 const STAGE_BUCKETS = ['1', '5', '10', '30', '60', '120', '300', '600', '+Inf'];
 const TTFB_BUCKETS = ['0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '+Inf'];
 const QUANTILES = ['0.5', '0.9', '0.99'];
+
+/**
+ * Healthy MinIO time to first byte. With the buckets above, histogram_quantile's interpolation gives a P95
+ * of about 53 ms for reads and 77 ms for writes, clearly inside the 100 ms target of the storage checks.
+ */
+const TTFB = { get: { median: 0.018, spread: 0.6 }, put: { median: 0.026, spread: 0.5 } };
+/** 0.02% of S3 requests fail: a healthy bucket, well under the 0.1% warning. */
+const S3_ERROR_SHARE = 0.0002;
 
 /** Share of observations at or below `le` for a log-normal-ish distribution with the given median. */
 function cdf(le: string, median: number, spread: number): number {
@@ -45,22 +54,6 @@ class Collector {
   }
 }
 
-/** Success/failure counter pair; the failure share switches to `troubleRatio` from `sinceMs`. */
-function outcomeCounters(
-  key: string,
-  perSecond: number,
-  baseFailure: number,
-  trouble?: { ratio: number; sinceMs: number },
-) {
-  const extra = trouble ? perSecond * (trouble.ratio - baseFailure) : 0;
-  const bump = (sign: number): RateBump[] =>
-    trouble ? [{ startMs: trouble.sinceMs, extraPerSecond: sign * extra }] : [];
-  return {
-    succeeded: counter(`${key}/ok`, perSecond * (1 - baseFailure), { wobble: 0.2, bumps: bump(-1), integer: true }),
-    failed: counter(`${key}/failed`, perSecond * baseFailure, { wobble: 0.2, bumps: bump(1), integer: true }),
-  };
-}
-
 function podSeries(c: Collector, scenario: Scenario, entity: ScenarioEntity, base: Labels, pod: PodInfo, job: string) {
   const labels = { ...base, pod: pod.name, container: pod.container };
   const k = c.key(entity.name, pod.name);
@@ -75,6 +68,10 @@ function podSeries(c: Collector, scenario: Scenario, entity: ScenarioEntity, bas
     : [];
   c.add('kube_pod_container_status_restarts_total', labels, S30, counter(`${k}/restarts`, 0, { wobble: 0, bumps: restartBumps, integer: true }));
   c.add('kube_pod_container_status_waiting_reason', { ...labels, reason: 'CrashLoopBackOff' }, S30, () => (crashing ? 1 : 0));
+  if (crashing) {
+    // kube-state-metrics only has this series once a container has terminated; the crash loop's cause.
+    c.add('kube_pod_container_status_last_terminated_reason', { ...labels, reason: 'OOMKilled' }, S30, () => 1);
+  }
   for (const phase of ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown']) {
     c.add('kube_pod_status_phase', { ...base, pod: pod.name, phase }, S30, () => (phase === 'Running' ? 1 : 0));
   }
@@ -95,7 +92,7 @@ function sparkSeries(c: Collector, scenario: Scenario, entity: ScenarioEntity) {
   const jobs = outcomeCounters(`${k}/jobs`, 0.02, 0.01);
   c.add('spark_app_jobs_total', { ...base, status: 'succeeded' }, S15, jobs.succeeded);
   c.add('spark_app_jobs_total', { ...base, status: 'failed' }, S15, jobs.failed);
-  const runs = outcomeCounters(`${k}/runs`, 1 / 600, 0.0005);
+  const runs = sliOutcomeCounters(`${k}/runs`, entity, c.env, 1 / 120);
   c.add('spark_app_runs_total', { ...base, status: 'succeeded' }, S15, runs.succeeded);
   c.add('spark_app_runs_total', { ...base, status: 'failed' }, S15, runs.failed);
 
@@ -135,13 +132,13 @@ function airflowSeries(c: Collector, scenario: Scenario, entity: ScenarioEntity)
   const dagId = entity.annotation('dataops.io/airflow-dag-id', c.env) ?? entity.name.replace(/-/g, '_');
   const labels = { namespace: base.namespace, dag_id: dagId };
   const k = c.key(entity.name);
-  let trouble: { ratio: number; sinceMs: number } | undefined;
+  let trouble: OutcomeTrouble | undefined;
   if (scenario.is(TROUBLE.failingDag, c.env, entity)) {
     trouble = { ratio: TROUBLE.failingDag.failureRatio, sinceMs: c.minutesFromAnchor(-180) };
   } else if (scenario.is(TROUBLE.fastBurn, c.env, entity)) {
     trouble = { ratio: TROUBLE.fastBurn.failureRatio, sinceMs: c.minutesFromAnchor(-TROUBLE.fastBurn.sinceMinutes) };
   }
-  const runs = outcomeCounters(`${k}/runs`, 1 / 120, 0.001, trouble);
+  const runs = sliOutcomeCounters(`${k}/runs`, entity, c.env, 1 / 120, trouble);
   const median = 300 + (hashString(k) % 5) * 60;
   for (const [outcome, count, scale] of [['success', runs.succeeded, 1], ['failed', runs.failed, 0.6]] as const) {
     const name = `airflow_dagrun_duration_${outcome}`;
@@ -169,17 +166,17 @@ function icebergSeries(c: Collector, scenario: Scenario, entity: ScenarioEntity)
   const labels = { namespace: base.namespace, table };
   const k = c.key(entity.name);
   const bloat = scenario.is(TROUBLE.icebergBloat, c.env, entity);
-  const commitEveryS = 600;
+  const { commitEveryS, snapshotPileUpS } = ICEBERG_TIMING;
   // Snapshots pile up between nightly expire_snapshots runs: a sawtooth over the day.
   const snapshots = (tMs: number) =>
-    bloat ? TROUBLE.icebergBloat.snapshots : 12 + Math.floor(((tMs / 1000) % 86400) / commitEveryS / 3);
+    bloat ? TROUBLE.icebergBloat.snapshots : 12 + Math.floor(((tMs / 1000) % 86400) / snapshotPileUpS);
   const dataFiles = (tMs: number) => Math.round(gauge(`${k}/files`, 1800, 200, 7200)(tMs));
   const smallRatio = bloat ? TROUBLE.icebergBloat.smallFileRatio : 0.1;
   c.add('iceberg_table_snapshots', labels, M5, snapshots);
   c.add('iceberg_table_data_files', labels, M5, dataFiles);
   c.add('iceberg_table_small_files', labels, M5, tMs => Math.round(dataFiles(tMs) * smallRatio));
   c.add('iceberg_table_metadata_bytes', labels, M5, tMs => snapshots(tMs) * 48 * 1024 + 2 * 1024 * 1024);
-  const commits = outcomeCounters(`${k}/commits`, 1 / commitEveryS, 0.002);
+  const commits = sliOutcomeCounters(`${k}/commits`, entity, c.env, 1 / commitEveryS);
   c.add('iceberg_table_commits_total', { ...labels, on_time: 'true' }, M5, commits.succeeded);
   c.add('iceberg_table_commits_total', { ...labels, on_time: 'false' }, M5, commits.failed);
   c.add('iceberg_table_last_commit_timestamp_seconds', labels, M5, tMs => {
@@ -196,10 +193,13 @@ function storageSeries(c: Collector, scenario: Scenario) {
     for (const [api, perSecond] of [['GetObject', 40], ['PutObject', 10], ['ListObjectsV2', 2]] as const) {
       const requests = counter(`${k}/${api}`, perSecond, { wobble: 0.5, periodS: 1800, integer: true });
       c.add('minio_bucket_requests_total', { bucket, api }, M1, requests);
-      c.add('minio_bucket_requests_errors_total', { bucket, api }, M1, counter(`${k}/${api}/err`, perSecond * 0.0005, { integer: true }));
+      // Errors follow the request rate (not a wobble of their own), so the error ratio stays near its share
+      // instead of swinging across the 0.1% warning line as traffic ebbs.
+      c.add('minio_bucket_requests_errors_total', { bucket, api }, M1, tMs => Math.floor(requests(tMs) * S3_ERROR_SHARE));
+      const ttfb = TTFB[api === 'PutObject' ? 'put' : 'get'];
       for (const le of TTFB_BUCKETS) {
         c.add('minio_bucket_requests_ttfb_seconds_bucket', { bucket, api, le }, M1, tMs =>
-          Math.floor(requests(tMs) * cdf(le, api === 'PutObject' ? 0.06 : 0.025, 0.9)));
+          Math.floor(requests(tMs) * cdf(le, ttfb.median, ttfb.spread)));
       }
     }
     c.add('minio_bucket_usage_total_bytes', { bucket }, M1, gauge(`${k}/usage`, 10 * TIB * (usage[bucket] ?? 0.6), 0.02 * TIB, 7200));

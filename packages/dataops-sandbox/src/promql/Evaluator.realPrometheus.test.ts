@@ -1,6 +1,6 @@
 import { generateSeries, MemorySource } from '../prometheus';
 import { Faults, loadCatalog, Scenario } from '../scenario';
-import { RealPrometheus, startRealPrometheus } from '../testing/realPrometheus';
+import { RealPrometheus, startRealPrometheus } from '../realPrometheus';
 import { Evaluator } from './Evaluator';
 import { labelsKey } from './matchers';
 import { Labels, StoredSeries } from './types';

@@ -12,6 +12,13 @@ describe('Faults', () => {
     expect(f.delayMs('prod', 'opensearch')).toBe(0);
   });
 
+  it('accepts the Iceberg catalog as a service', () => {
+    const f = new Faults('dev:iceberg', 'prod:iceberg=200');
+    expect(f.isDown('dev', 'iceberg')).toBe(true);
+    expect(f.isDown('dev', 'prometheus')).toBe(false);
+    expect(f.delayMs('prod', 'iceberg')).toBe(200);
+  });
+
   it('lifts the scripted outage with none', () => {
     expect(new Faults('none', '').isDown('stage', 'opensearch')).toBe(false);
   });

@@ -20,6 +20,12 @@ export const TROUBLE = {
   fastBurn: { env: 'prod', entity: 'marketing-attribution', failureRatio: 0.2, sinceMinutes: 75 },
 } as const;
 
+/**
+ * Iceberg tables take a streaming commit every two minutes; compaction leaves one live snapshot per half
+ * hour of the day until the nightly expiry. The exporter series and the REST catalog share these so they agree.
+ */
+export const ICEBERG_TIMING = { commitEveryS: 120, snapshotPileUpS: 1800 } as const;
+
 export interface PodInfo {
   name: string;
   namespace: string;

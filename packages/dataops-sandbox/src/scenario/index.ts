@@ -1,6 +1,6 @@
 export { Faults } from './Faults';
 export { findCatalogDir, loadCatalog } from './loadCatalog';
-export { Scenario, TROUBLE } from './Scenario';
+export { ICEBERG_TIMING, Scenario, TROUBLE } from './Scenario';
 export type { PodInfo } from './Scenario';
 export { ENVIRONMENTS, SERVICES } from './types';
 export type { Env, ScenarioEntity, ServiceName, StorageRef, WorkloadType } from './types';

@@ -29,6 +29,7 @@ export const SERVICES = [
   'argocd',
   'alertmanager',
   'k8s',
+  'iceberg',
 ] as const;
 
 export type ServiceName = (typeof SERVICES)[number];

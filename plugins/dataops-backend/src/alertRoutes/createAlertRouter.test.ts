@@ -23,7 +23,7 @@ import {
   createSilence,
   startAlertmanager,
   testAlert,
-} from '../testing';
+} from '../__testUtils__';
 
 const run = promisify(execFile);
 jest.setTimeout(180_000);

@@ -1,12 +1,7 @@
 export { EnvironmentClients } from './EnvironmentClients';
 export { PrometheusClient } from './prometheus';
 export type { PrometheusResult } from './prometheus';
-export {
-  MAX_PAGE_SIZE,
-  OpenSearchLogsClient,
-  isIndexPatternAllowed,
-  isWellFormedIndexPattern,
-} from './opensearch';
+export { MAX_PAGE_SIZE, OpenSearchLogsClient } from './opensearch';
 export type { LogSearchRequest, LogSearchResult } from './opensearch';
 export { ArgoCdClient } from './argocd';
 export { AlertmanagerClient } from './alertmanager';

@@ -3,8 +3,8 @@ import {
   Priority,
   isValidEnvironmentName,
   parseSelector,
-  renderQuery,
 } from '@internal/plugin-dataops-common';
+import { checkQueryTemplate } from './checkQueryTemplate';
 import { readStorageConfig } from './readStorageConfig';
 import {
   AlertmanagerConfig,
@@ -257,19 +257,8 @@ function readPanels(
             }
           : undefined,
       };
-      // Fail at start-up, not on the first page view, when a template is not valid PromQL.
-      for (const query of [override.query, override.fallbackQuery]) {
-        if (query) {
-          try {
-            renderQuery(query, {
-              matchers: [],
-              identity: new Proxy({}, { get: () => 'x' }),
-            });
-          } catch (e) {
-            throw new Error(`${where}: ${(e as Error).message}`);
-          }
-        }
-      }
+      checkQueryTemplate(override.query, where);
+      checkQueryTemplate(override.fallbackQuery, where);
       return override;
     });
   }

@@ -1,5 +1,6 @@
 import type { Config } from '@backstage/config';
-import { renderQuery, Thresholds } from '@internal/plugin-dataops-common';
+import type { Thresholds } from '@internal/plugin-dataops-common';
+import { checkQueryTemplate } from './checkQueryTemplate';
 import type { StorageCheckOverride, StorageSettings } from './types';
 
 const DEFAULT_SPARK_CATALOG = 'lake';
@@ -23,17 +24,7 @@ function readThresholds(config: Config, where: string): Thresholds {
 function readCheck(config: Config, id: string): StorageCheckOverride {
   const where = `Invalid dataops.storage.checks.${id}`;
   const query = config.getOptionalString('query');
-  if (query) {
-    try {
-      // Any identity value will do: this only proves the template parses as PromQL.
-      renderQuery(query, {
-        matchers: [],
-        identity: new Proxy({}, { get: () => 'x' }),
-      });
-    } catch (e) {
-      throw new Error(`${where}: ${(e as Error).message}`);
-    }
-  }
+  checkQueryTemplate(query, where);
   const thresholds = config.getOptionalConfig('thresholds');
   return {
     title: config.getOptionalString('title'),

@@ -10,7 +10,7 @@ import {
   freePort,
   startAlertmanager,
   testAlert,
-} from '../testing';
+} from '../__testUtils__';
 import { AlertPoller } from './AlertPoller';
 import { EpisodeStore } from './EpisodeStore';
 import { computeIncidents } from './computeIncidents';

@@ -24,16 +24,19 @@ export interface EpisodeObservation {
 }
 
 /** A stored episode; times are unix ms. */
-export interface EpisodeRow {
+export interface EpisodeRow
+  extends Pick<
+    EpisodeObservation,
+    | 'fingerprint'
+    | 'alertname'
+    | 'entityRef'
+    | 'owner'
+    | 'priority'
+    | 'severity'
+    | 'firedAt'
+  > {
   id: number;
   env: string;
-  fingerprint: string;
-  alertname: string;
-  entityRef: string;
-  owner: string;
-  priority: Priority;
-  severity: string;
-  firedAt: number;
   resolvedAt?: number;
 }
 

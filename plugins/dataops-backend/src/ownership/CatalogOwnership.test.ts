@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import { OWNERSHIP_ENTITIES } from '../testing';
+import { OWNERSHIP_ENTITIES } from '../__testUtils__';
 import { CatalogOwnership, parseGroupRef } from './CatalogOwnership';
 
 const groups = OWNERSHIP_ENTITIES.filter(e => e.kind === 'Group');

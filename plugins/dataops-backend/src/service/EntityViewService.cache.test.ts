@@ -5,7 +5,7 @@ import { http, HttpResponse, delay } from 'msw';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { dataopsPlugin } from '../plugin';
-import { scenarioEntity } from '../testing';
+import { scenarioEntity } from '../__testUtils__';
 
 jest.setTimeout(60_000);
 

@@ -27,6 +27,13 @@ describe('index patterns', () => {
     ['audit-*', ['logs-*'], false],
     ['*', ['logs-*'], false],
     ['logs-x', ['logs.x'], false],
+    ['logs-spark-2026.01.01', ['logs-spark-*'], true],
+    ['logs-spark-*', ['logs-airflow-*'], false],
+    ['logs*', ['logs-*'], false],
+    ['logs-a,secrets', ['logs-*'], false],
+    ['-logs-a', ['*'], false],
+    ['remote:logs-a', ['*'], false],
+    ['LOGS-a', ['logs-*'], false],
   ])('%s inside %j: %s', (pattern, allowed, expected) => {
     expect(isIndexPatternAllowed(pattern, allowed)).toBe(expected);
   });

@@ -17,7 +17,7 @@ export const STORAGE_KINDS = [
   'iceberg',
 ] as const;
 
-/** @public */
+/** A storage kind `dataops.io/storage` may name, one of {@link STORAGE_KINDS}. @public */
 export type StorageKind = (typeof STORAGE_KINDS)[number];
 
 /** One `kind:name` item of `dataops.io/storage`. @public */

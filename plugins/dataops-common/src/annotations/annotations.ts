@@ -21,7 +21,7 @@ export const ANNOTATIONS = {
   kubernetesId: 'backstage.io/kubernetes-id',
 } as const;
 
-/** @public */
+/** Short name of an annotation key in {@link ANNOTATIONS}. @public */
 export type AnnotationName = keyof typeof ANNOTATIONS;
 
 /** Entity `spec.type` values the suite knows (CONTRACT.md section 1). @public */

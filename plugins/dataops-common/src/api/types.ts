@@ -15,7 +15,7 @@ export const ENTITY_VIEWS = [
   'alerts',
 ] as const;
 
-/** @public */
+/** Name of an entity view, the last path segment of the entity routes. @public */
 export type EntityView = (typeof ENTITY_VIEWS)[number];
 
 /** Upstream systems an environment can have. @public */
@@ -35,7 +35,7 @@ export type UpstreamErrorType =
   | 'NOT_CONFIGURED'
   | 'BAD_ANNOTATION';
 
-/** @public */
+/** Why one environment could not answer: the failing upstream and what it said. @public */
 export interface UpstreamError {
   type: UpstreamErrorType;
   source: SourceName;
@@ -71,10 +71,10 @@ export const AREAS = [
   'alerts',
 ] as const;
 
-/** @public */
+/** One observability area of the overview matrix. @public */
 export type Area = (typeof AREAS)[number];
 
-/** @public */
+/** Health of one area in one environment, with the reason shown next to it. @public */
 export interface AreaStatus {
   level: HealthLevel;
   reason: string;
@@ -90,7 +90,7 @@ export interface SummaryData {
 /** Distinguishes "zero" from "no samples", "never collected" and "query failed" (DOMAIN.md lessons). @public */
 export type PanelState = 'ok' | 'empty' | 'not-collected' | 'error';
 
-/** @public */
+/** Which side of a threshold is bad; see {@link Thresholds}. @public */
 export type ThresholdDirection = 'above' | 'below';
 
 /**
@@ -104,14 +104,14 @@ export interface Thresholds {
   critical?: number;
 }
 
-/** @public */
+/** One time series of a panel: its labels and its points. @public */
 export interface Series {
   labels: Record<string, string>;
   /** `[unixSeconds, value]`; value may be NaN encoded as null. */
   points: Array<[number, number | null]>;
 }
 
-/** @public */
+/** One panel of the `metrics` view: the query run, its series and the evaluated level. @public */
 export interface MetricPanel {
   id: string;
   title: string;
@@ -139,7 +139,7 @@ export interface MetricsData {
 
 // ---------------------------------------------------------------- logs
 
-/** @public */
+/** Log level of a hit, normalised from whatever the log source calls it. @public */
 export type LogLevel =
   | 'error'
   | 'warn'
@@ -148,7 +148,7 @@ export type LogLevel =
   | 'trace'
   | 'unknown';
 
-/** @public */
+/** One log line of the `logs` view, with sensitive fields masked. @public */
 export interface LogHit {
   /** Stable id of the document (index and _id), used for "copy link to line". */
   id: string;
@@ -160,7 +160,7 @@ export interface LogHit {
   maskedFields?: string[];
 }
 
-/** @public */
+/** Log line counts per level in one time bucket of the `logs` view. @public */
 export interface LogHistogramBucket {
   /** Bucket start, unix milliseconds. */
   timestamp: number;
@@ -181,7 +181,7 @@ export interface LogsData {
 
 // ---------------------------------------------------------------- deployments
 
-/** @public */
+/** One past sync of an Argo CD application. @public */
 export interface DeploymentHistoryEntry {
   id: number | string;
   revision: string;
@@ -190,7 +190,7 @@ export interface DeploymentHistoryEntry {
   initiatedBy?: string;
 }
 
-/** @public */
+/** One Argo CD application of the `deployments` view on one instance. @public */
 export interface ArgoApplicationStatus {
   instance: string;
   name: string;
@@ -224,7 +224,7 @@ export interface DeploymentsData {
 
 // ---------------------------------------------------------------- slo
 
-/** @public */
+/** Error budget burn rate over one window of the `slo` view. @public */
 export interface BurnRate {
   window: string;
   windowSeconds: number;
@@ -232,7 +232,7 @@ export interface BurnRate {
   rate: number | null;
 }
 
-/** @public */
+/** A multiwindow burn-rate alert of the SLO policy and whether its windows are over the threshold. @public */
 export interface BurnRateAlert {
   name: string;
   priority: Priority;
@@ -245,7 +245,7 @@ export interface BurnRateAlert {
   firing: boolean;
 }
 
-/** @public */
+/** Error budget of the SLO period: size, consumption and what is left. @public */
 export interface ErrorBudget {
   /** Fractions of the period's requests/time. */
   total: number;
@@ -290,7 +290,7 @@ export interface SloData {
 
 // ---------------------------------------------------------------- storage
 
-/** @public */
+/** One check of the `storage` view on one storage object. @public */
 export interface StorageCheck {
   id: string;
   title: string;
@@ -318,10 +318,10 @@ export interface StorageData {
 
 // ---------------------------------------------------------------- alerts
 
-/** @public */
+/** Alert priority, P1 the most urgent. @public */
 export type Priority = 'P1' | 'P2' | 'P3' | 'P4';
 
-/** @public */
+/** An alert Alertmanager currently holds for an entity, firing or muted. @public */
 export interface ActiveAlert {
   fingerprint: string;
   name: string;

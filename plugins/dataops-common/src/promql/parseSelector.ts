@@ -2,7 +2,7 @@ import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode } from '@lezer/common';
 import { decodeStringLiteral, encodeStringLiteral } from './stringLiteral';
 
-/** @public */
+/** Label matcher operator a selector annotation may use. @public */
 export type MatchOperator = '=' | '!=' | '=~' | '!~';
 
 /** One label matcher of a `dataops.io/prometheus-selector` annotation. @public */

@@ -9,7 +9,7 @@ import { decodeStringLiteral, encodeStringLiteral } from './stringLiteral';
  */
 export type QueryIdentity = Record<string, string | undefined>;
 
-/** @public */
+/** What {@link renderQuery} puts into a template. @public */
 export interface RenderQueryOptions {
   /** Matchers added to every vector selector of the template. */
   matchers: LabelMatcher[];

@@ -1,16 +1,5 @@
+import { DURATION_UNIT_SECONDS, parseDuration } from '../time';
 import { SloInputError } from './SloInputError';
-
-const UNIT_SECONDS: Record<string, number> = {
-  s: 1,
-  m: 60,
-  h: 3600,
-  d: 86400,
-  w: 604800,
-};
-
-// One integer and one unit only: the text ends up in recording-rule names (`ratio_rate5m`), which must be
-// canonical so the generator and the query builders agree on them.
-const WINDOW = /^([1-9][0-9]{0,6})(s|m|h|d|w)$/;
 
 /**
  * Parses an SLO period or burn-rate window (`30d`, `6h`, `5m`) into seconds.
@@ -18,13 +7,15 @@ const WINDOW = /^([1-9][0-9]{0,6})(s|m|h|d|w)$/;
  * @public
  */
 export function parseWindow(window: string): number {
-  const match = WINDOW.exec(String(window).trim());
-  if (!match) {
+  // One canonical spelling per length: the text ends up in recording-rule names (`ratio_rate5m`), which
+  // the generator and the query builders must agree on.
+  const seconds = parseDuration(String(window).trim(), { canonical: true });
+  if (seconds === undefined) {
     throw new SloInputError(
       `Invalid window '${window}': expected a positive integer followed by one of s, m, h, d, w (e.g. 30d, 1h, 5m)`,
     );
   }
-  return Number(match[1]) * UNIT_SECONDS[match[2]];
+  return seconds;
 }
 
 /**
@@ -38,9 +29,9 @@ export function formatWindow(seconds: number): string {
       `Invalid window length ${seconds}: expected a positive whole number of seconds`,
     );
   }
-  for (const unit of ['w', 'd', 'h', 'm']) {
-    if (seconds % UNIT_SECONDS[unit] === 0) {
-      return `${seconds / UNIT_SECONDS[unit]}${unit}`;
+  for (const unit of ['w', 'd', 'h', 'm'] as const) {
+    if (seconds % DURATION_UNIT_SECONDS[unit] === 0) {
+      return `${seconds / DURATION_UNIT_SECONDS[unit]}${unit}`;
     }
   }
   return `${seconds}s`;

@@ -1,4 +1,6 @@
-/** @public */
+import { parseDuration } from './parseDuration';
+
+/** A parsed and bounded time range of a view request. @public */
 export interface TimeRange {
   /** Unix seconds. */
   from: number;
@@ -7,7 +9,7 @@ export interface TimeRange {
   step: number;
 }
 
-/** @public */
+/** Bounds and defaults of {@link parseTimeRange}. @public */
 export interface TimeRangeOptions {
   /** Default `now-6h`. */
   defaultFrom?: string;
@@ -29,14 +31,7 @@ export class TimeRangeError extends Error {
   }
 }
 
-const UNIT_SECONDS: Record<string, number> = {
-  s: 1,
-  m: 60,
-  h: 3600,
-  d: 86400,
-  w: 604800,
-};
-const RELATIVE = /^now(?:-(\d{1,6})([smhdw]))?$/;
+const RELATIVE = /^now(?:-(.*))?$/;
 const RFC3339 =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/i;
 
@@ -51,10 +46,11 @@ export function parseTimeExpression(
 ): number {
   const value = text.trim();
   const relative = RELATIVE.exec(value);
-  if (relative) {
-    const offset = relative[1]
-      ? Number(relative[1]) * UNIT_SECONDS[relative[2]]
-      : 0;
+  const offset =
+    relative?.[1] === undefined
+      ? 0
+      : parseDuration(relative[1], { maxDigits: 6 });
+  if (relative && offset !== undefined) {
     return Math.floor(nowMs / 1000) - offset;
   }
   if (RFC3339.test(value)) {

@@ -2,10 +2,14 @@ import { spawnSync } from 'node:child_process';
 
 /**
  * Fails with an explanation when a binary the tests need is not on PATH, instead of letting a spawn
- * error surface as an obscure ENOENT in the middle of a test.
+ * error surface as an obscure ENOENT in the middle of a test. `debianPackage` names the package that
+ * ships it, for the message.
  * @public
  */
-export function requireBinary(name: string): string {
+export function requireBinary(
+  name: string,
+  debianPackage = 'prometheus',
+): string {
   const result = spawnSync(name, ['--version'], {
     encoding: 'utf8',
     timeout: 30_000,
@@ -15,7 +19,7 @@ export function requireBinary(name: string): string {
     throw new Error(
       code === 'ENOENT'
         ? `'${name}' was not found on PATH. These tests run the real Prometheus tools; install them ` +
-          `(Debian/Ubuntu: apt-get install prometheus) and make sure '${name}' is on PATH.`
+          `(Debian/Ubuntu: apt-get install ${debianPackage}) and make sure '${name}' is on PATH.`
         : `'${name} --version' failed: ${result.error.message}`,
     );
   }

@@ -1,4 +1,7 @@
 export { requireBinary } from './binaries';
+export { freePort } from './freePort';
+export { startServerProcess } from './startServerProcess';
+export type { ServerProcess, ServerProcessOptions } from './startServerProcess';
 export { runPromtool } from './promtool';
 export type { PromtoolResult } from './promtool';
 export { toOpenMetrics, counterSamples } from './openMetrics';

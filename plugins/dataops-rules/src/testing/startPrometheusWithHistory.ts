@@ -1,15 +1,12 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireBinary } from './binaries';
 import { runPromtool } from './promtool';
+import { ServerProcess, startServerProcess } from './startServerProcess';
 
 /** A running Prometheus over backfilled history. @public */
-export interface PrometheusWithHistory {
-  /** Base URL, e.g. `http://127.0.0.1:41234`. */
-  url: string;
+export interface PrometheusWithHistory extends ServerProcess {
   /** Stops Prometheus (SIGTERM, then SIGKILL) and deletes its data. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -22,48 +19,6 @@ export interface StartPrometheusOptions {
   retention?: string;
   /** Extra Prometheus flags. */
   args?: string[];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-async function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return true;
-  }
-  return new Promise(resolve => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return;
-  }
-  child.kill('SIGTERM');
-  if (!(await waitForExit(child, 10_000))) {
-    child.kill('SIGKILL');
-    await waitForExit(child, 5_000);
-  }
 }
 
 /**
@@ -110,74 +65,32 @@ export async function startPrometheusWithHistory(
     throw e;
   }
 
-  const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
-  let lastError = '';
-  // A port found free can be taken before Prometheus binds it; try a few.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    let log = '';
-    const child = spawn(
-      'prometheus',
-      [
+  try {
+    const server = await startServerProcess({
+      command: 'prometheus',
+      args: port => [
         `--config.file=${join(dir, 'prometheus.yml')}`,
         `--storage.tsdb.path=${dataDir}`,
         `--storage.tsdb.retention.time=${options.retention ?? '3650d'}`,
         `--web.listen-address=127.0.0.1:${port}`,
         ...(options.args ?? []),
       ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    child.stdout!.on('data', c => {
-      log = (log + c).slice(-8000);
+      readyTimeoutMs: options.readyTimeoutMs,
     });
-    child.stderr!.on('data', c => {
-      log = (log + c).slice(-8000);
-    });
-    child.on('error', e => {
-      log += `\nspawn error: ${e.message}`;
-    });
-    const deadline = Date.now() + readyTimeoutMs;
-    let ready = false;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null || child.signalCode !== null) {
-        break;
-      }
-      try {
-        const res = await fetch(`${url}/-/ready`, {
-          signal: AbortSignal.timeout(2_000),
-        });
-        if (res.ok) {
-          ready = true;
-          break;
-        }
-      } catch {
-        // not listening yet
-      }
-      await sleep(250);
-    }
-    if (ready) {
-      let stopped = false;
-      return {
-        url,
-        async stop() {
-          if (stopped) return;
-          stopped = true;
-          await stopChild(child);
-          await cleanupDir();
-        },
-      };
-    }
-    await stopChild(child);
-    lastError = log;
-    if (!/address already in use/.test(log)) {
-      break;
-    }
+    let stopped = false;
+    return {
+      ...server,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await server.stop();
+        await cleanupDir();
+      },
+    };
+  } catch (e) {
+    await cleanupDir();
+    throw e;
   }
-  await cleanupDir();
-  throw new Error(
-    `Prometheus did not become ready within ${readyTimeoutMs} ms. Last output:\n${lastError}`,
-  );
 }
 
 /** One element of an instant-vector answer. @public */

@@ -1,20 +1,22 @@
+import { ANNOTATIONS, ENTITY_TYPES } from '@internal/plugin-dataops-common';
+
 /**
  * Annotation keys the frontend reads (CONTRACT.md section 2). Any of them may carry a `.<env>` suffix that
  * overrides the plain key for one environment.
  */
 
 /** @public */
-export const ANNOTATION_ENVIRONMENTS = 'dataops.io/environments';
+export const ANNOTATION_ENVIRONMENTS = ANNOTATIONS.environments;
 /** @public */
-export const ANNOTATION_PROMETHEUS_SELECTOR = 'dataops.io/prometheus-selector';
+export const ANNOTATION_PROMETHEUS_SELECTOR = ANNOTATIONS.prometheusSelector;
 /** @public */
-export const ANNOTATION_OPENSEARCH_INDEX = 'dataops.io/opensearch-index';
+export const ANNOTATION_OPENSEARCH_INDEX = ANNOTATIONS.opensearchIndex;
 /** @public */
-export const ANNOTATION_ARGOCD_APP_NAME = 'argocd/app-name';
+export const ANNOTATION_ARGOCD_APP_NAME = ANNOTATIONS.argocdAppName;
 /** @public */
-export const ANNOTATION_ARGOCD_APP_SELECTOR = 'argocd/app-selector';
+export const ANNOTATION_ARGOCD_APP_SELECTOR = ANNOTATIONS.argocdAppSelector;
 /** @public */
-export const ANNOTATION_SLO_OBJECTIVE = 'dataops.io/slo-objective';
+export const ANNOTATION_SLO_OBJECTIVE = ANNOTATIONS.sloObjective;
 /** @public */
 export const DATAOPS_ANNOTATION_PREFIX = 'dataops.io/';
 
@@ -27,7 +29,7 @@ export const DATAOPS_ENTITY_TYPES: ReadonlyArray<{
   kind: string;
   type: string;
 }> = [
-  { kind: 'component', type: 'spark-job' },
-  { kind: 'component', type: 'airflow-dag' },
-  { kind: 'resource', type: 'iceberg-table' },
+  { kind: 'component', type: ENTITY_TYPES.sparkJob },
+  { kind: 'component', type: ENTITY_TYPES.airflowDag },
+  { kind: 'resource', type: ENTITY_TYPES.icebergTable },
 ];

@@ -4,7 +4,3 @@ export type {
   LogSearchRequest,
   LogSearchResult,
 } from './OpenSearchLogsClient';
-export {
-  isIndexPatternAllowed,
-  isWellFormedIndexPattern,
-} from './indexPatterns';

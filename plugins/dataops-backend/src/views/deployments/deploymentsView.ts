@@ -2,6 +2,8 @@ import {
   ANNOTATIONS,
   ArgoApplicationStatus,
   DeploymentsData,
+  checkLabelSelector,
+  isValidArgoCdAppName,
   readAnnotation,
   rollupArea,
 } from '@internal/plugin-dataops-common';
@@ -13,9 +15,6 @@ import {
 import type { ViewDependencies } from '../shared';
 import { toApplicationStatus } from './toApplicationStatus';
 
-/** Kubernetes label selector syntax Argo CD accepts: `a=b,c!=d,e in (x,y)`. Kept to a safe alphabet. */
-const LABEL_SELECTOR = /^[A-Za-z0-9_./=!,()\s-]{1,500}$/;
-const APP_NAME = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/;
 /** How long an observed OutOfSync start is remembered. */
 const OUT_OF_SYNC_MEMORY_MS = 7 * 24 * 3600_000;
 
@@ -64,14 +63,14 @@ export function createDeploymentsView(
         ANNOTATIONS.argocdAppSelector,
         ctx.env.name,
       );
-      if (appName && !APP_NAME.test(appName)) {
+      if (appName && !isValidArgoCdAppName(appName)) {
         throw new DataOpsSourceError({
           type: 'BAD_ANNOTATION',
           source: 'argocd',
           message: `${ANNOTATIONS.argocdAppName}: '${appName}' is not a valid application name`,
         });
       }
-      if (!appName && (!selector || !LABEL_SELECTOR.test(selector))) {
+      if (!appName && (!selector || checkLabelSelector(selector))) {
         throw new DataOpsSourceError({
           type: 'BAD_ANNOTATION',
           source: 'argocd',

@@ -3,6 +3,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   counterSamples,
+  freePort,
   startPrometheusWithHistory,
   toOpenMetrics,
   type PrometheusWithHistory,
@@ -10,7 +11,6 @@ import {
 } from '@internal/plugin-dataops-rules';
 import request from 'supertest';
 import { dataopsPlugin } from '../../plugin';
-import { freePort } from '../../testing';
 
 jest.setTimeout(300_000);
 

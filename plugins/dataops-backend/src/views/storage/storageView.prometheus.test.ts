@@ -7,6 +7,7 @@ import {
   PrometheusWithHistory,
   SeriesHistory,
   counterSamples,
+  freePort,
   startPrometheusWithHistory,
   toOpenMetrics,
 } from '@internal/plugin-dataops-rules';
@@ -15,7 +16,6 @@ import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { dataopsPlugin } from '../../plugin';
 import { loadTableFixture } from '../../clients/iceberg/loadTableFixture';
-import { freePort } from '../../testing';
 
 jest.setTimeout(300_000);
 

@@ -3,3 +3,4 @@ export { PRIORITIES, PRIORITY_STYLE, suppressionText } from './priorities';
 export { PriorityChip } from './PriorityChip';
 export { AlertItem } from './AlertItem';
 export { PriorityAlertList } from './PriorityAlertList';
+export { FailedEnvironmentsAndAlerts } from './FailedEnvironmentsAndAlerts';

@@ -1,12 +1,10 @@
-import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
   ActiveAlert,
   AlertsData,
   EnvironmentResult,
 } from '@internal/plugin-dataops-common';
-import { EnvironmentStatusPanel } from '../shared';
-import { PriorityAlertList } from '../AlertParts';
+import { FailedEnvironmentsAndAlerts, PriorityAlertList } from '../AlertParts';
 
 /** @public */
 export interface AlertListProps {
@@ -25,21 +23,16 @@ export function AlertList(props: AlertListProps) {
       ? e.data.alerts.map(a => ({ ...a, env: a.env ?? e.env }))
       : [],
   );
-  const failed = environments.filter(e => e.status !== 'ok');
+  const someFailed = environments.some(e => e.status !== 'ok');
   return (
     <>
-      {failed.map(e => (
-        <EnvironmentStatusPanel key={e.env} result={e} />
-      ))}
-      {alerts.length === 0 ? (
-        <Typography variant="body2" role="status">
-          No active alerts
-          {failed.length ? ' in the environments that answered' : ''}.
-        </Typography>
-      ) : (
+      <FailedEnvironmentsAndAlerts
+        environments={environments}
+        alertCount={alerts.length}
+      >
         <PriorityAlertList alerts={alerts} />
-      )}
-      {failed.length > 0 && alerts.length === 0 && (
+      </FailedEnvironmentsAndAlerts>
+      {someFailed && alerts.length === 0 && (
         <Alert severity="info" style={{ marginTop: 8 }}>
           Alerts of the failing environments are unknown.
         </Alert>

@@ -11,7 +11,7 @@ import {
 import useMeasure from 'react-use/esm/useMeasure';
 import { DateTime } from 'luxon';
 import { Thresholds } from '@internal/plugin-dataops-common';
-import { axisDomainMax, formatValue, unitLabel } from '../../format';
+import { formatValue, unitLabel, valueAxisScale } from '../../format';
 import { ChartSeries, mergeSeries } from './chartData';
 
 const ENV_STYLES = [
@@ -55,7 +55,11 @@ export function MetricChart(props: MetricChartProps) {
   } = props;
   const [ref, { width }] = useMeasure<HTMLDivElement>();
   const data = mergeSeries(series);
-  const max = axisDomainMax(unit);
+  const scale = valueAxisScale({
+    values: series.flatMap(s => s.points.map(([, v]) => v)),
+    unit,
+    thresholds,
+  });
   const formatTime = timeFormatter(toMs - fromMs);
   const envs = Array.from(new Set(series.map(s => s.env)));
   return (
@@ -88,12 +92,10 @@ export function MetricChart(props: MetricChartProps) {
         <YAxis
           width={72}
           tickFormatter={(v: number) => formatValue(v, unit)}
-          domain={[
-            0,
-            max === 'auto'
-              ? 'auto'
-              : (dataMax: number) => Math.max(dataMax, max),
-          ]}
+          domain={scale.domain}
+          ticks={scale.ticks}
+          interval={0}
+          allowDataOverflow
           label={{
             value: unitLabel(unit),
             angle: -90,

@@ -6,6 +6,7 @@ import { registerMswTestHooks, renderInTestApp } from '@backstage/test-utils';
 import { MetricsTab, MetricsView } from './MetricsTab';
 import { logsLinkForPoint } from './logsLinkForPoint';
 import { mergeSeries } from './chartData';
+import { MetricChart } from './MetricChart';
 import {
   icebergTable,
   metricsResponse,
@@ -164,6 +165,49 @@ describe('MetricsView', () => {
       Date.parse(metricsResponse.range!.from),
     );
     expect(moment).toBeLessThanOrEqual(Date.parse(metricsResponse.range!.to));
+  });
+});
+
+describe('MetricChart', () => {
+  const yTicks = (container: HTMLElement) =>
+    Array.from(
+      container.querySelectorAll('.recharts-yAxis .recharts-cartesian-axis-tick-value'),
+    ).map(t => t.textContent);
+  const from = Date.parse('2026-11-22T04:00:00Z');
+  const points = (values: number[]): Array<[number, number]> =>
+    values.map((v, i) => [from / 1000 + i * 3600, v]);
+
+  it('scales a small percent panel to its data and thresholds instead of 0-100%', async () => {
+    const { container } = await renderInTestApp(
+      <MetricChart
+        title="Failed jobs (24 h)"
+        unit="percent"
+        series={[{ key: 's0_prod', env: 'prod', name: 'prod', points: points([0.9, 1.1, 1.3, 1.0]) }]}
+        envOrder={['prod']}
+        thresholds={{ direction: 'above', warning: 3, critical: 5 }}
+        fromMs={from}
+        toMs={from + 3 * 3600000}
+      />,
+    );
+    expect(yTicks(container)).toEqual(['0%', '2%', '4%', '6%']);
+    expect(container.querySelectorAll('.recharts-reference-line')).toHaveLength(2);
+  });
+
+  it('keeps a percent axis within 100% when values are high', async () => {
+    const { container } = await renderInTestApp(
+      <MetricChart
+        title="Memory used"
+        unit="percent"
+        series={[{ key: 's0_prod', env: 'prod', name: 'prod', points: points([88, 97, 99]) }]}
+        envOrder={['prod']}
+        thresholds={{ direction: 'above', warning: 90 }}
+        fromMs={from}
+        toMs={from + 2 * 3600000}
+      />,
+    );
+    const ticks = yTicks(container);
+    expect(ticks[0]).toBe('0%');
+    expect(ticks[ticks.length - 1]).toBe('100%');
   });
 });
 

@@ -10,7 +10,14 @@ import {
 import useMeasure from 'react-use/esm/useMeasure';
 import { DateTime } from 'luxon';
 import { idealBurndown, SloData } from '@internal/plugin-dataops-common';
+import { burndownAxisScale, formatAxisPercent } from '../../format';
 import { formatPercent } from './sloFormat';
+
+/** Line styles of the burndown: the ideal line differs from the actual one in colour and dash. */
+export const BURNDOWN_STYLE = {
+  actual: { stroke: '#1565c0', strokeWidth: 2 },
+  ideal: { stroke: '#ef6c00', strokeWidth: 2, strokeDasharray: '8 5' },
+} as const;
 
 interface Row {
   t: number;
@@ -46,6 +53,7 @@ export function BurndownChart(props: { data: SloData }) {
   const last = data.burndown[data.burndown.length - 1];
   const end = data.evaluatedAt ?? last?.[0] ?? Math.floor(Date.now() / 1000);
   const rows = burndownRows(data, end);
+  const scale = burndownAxisScale(rows.flatMap(r => [r.actual, r.ideal]));
   return (
     <div
       ref={ref}
@@ -73,9 +81,12 @@ export function BurndownChart(props: { data: SloData }) {
           }
         />
         <YAxis
-          width={48}
-          tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
-          domain={[(min: number) => Math.min(0, min), 1]}
+          // Room for the sign of an overspent budget ("-200%").
+          width={56}
+          tickFormatter={formatAxisPercent}
+          domain={scale.domain}
+          ticks={scale.ticks}
+          interval={0}
         />
         <Tooltip
           labelFormatter={(ms: number) =>
@@ -85,19 +96,21 @@ export function BurndownChart(props: { data: SloData }) {
         />
         <Legend />
         <Line
-          name="Ideal (even spend)"
-          dataKey="ideal"
-          stroke="#757575"
-          strokeDasharray="6 4"
-          dot={false}
+          name="Budget left"
+          dataKey="actual"
+          stroke={BURNDOWN_STYLE.actual.stroke}
+          strokeWidth={BURNDOWN_STYLE.actual.strokeWidth}
           isAnimationActive={false}
           connectNulls
         />
+        {/* Drawn last and dashed in another colour, so it stays visible where it runs over the actual line. */}
         <Line
-          name="Budget left"
-          dataKey="actual"
-          stroke="#1565c0"
-          strokeWidth={2}
+          name="Ideal (even spend)"
+          dataKey="ideal"
+          stroke={BURNDOWN_STYLE.ideal.stroke}
+          strokeWidth={BURNDOWN_STYLE.ideal.strokeWidth}
+          strokeDasharray={BURNDOWN_STYLE.ideal.strokeDasharray}
+          dot={false}
           isAnimationActive={false}
           connectNulls
         />

@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
 import { registerMswTestHooks, renderInTestApp } from '@backstage/test-utils';
 import { SloTab, SloView } from './SloTab';
-import { burndownRows } from './BurndownChart';
+import { BurndownChart, BURNDOWN_STYLE, burndownRows } from './BurndownChart';
 import {
   burningSlo,
   healthySlo,
@@ -192,6 +192,48 @@ describe('SloView', () => {
       actual: 1 / 6,
     });
     expect(rows.filter(r => r.actual !== undefined)).toHaveLength(4);
+  });
+});
+
+describe('BurndownChart', () => {
+  const DAY_S = 86400;
+  // stage sales-daily-pipeline in the demo: healthy for four weeks, then a bad day overspends the budget.
+  const overspent = {
+    ...burningSlo,
+    evaluatedAt: SLO_END,
+    burndown: Array.from({ length: 30 }, (_, i): [number, number] => [
+      SLO_END - (29 - i) * DAY_S,
+      i < 29 ? 1 - i * 0.01 : -1.87,
+    ]),
+  };
+
+  const tickLabels = (container: HTMLElement) =>
+    Array.from(
+      container.querySelectorAll('.recharts-yAxis .recharts-cartesian-axis-tick-value'),
+    ).map(t => t.textContent);
+
+  it('labels a budget that went negative with monotonic, signed percentages', async () => {
+    const { container } = await renderInTestApp(<BurndownChart data={overspent} />);
+    expect(tickLabels(container)).toEqual(['-200%', '-100%', '0%', '100%']);
+  });
+
+  it('labels a healthy budget from 0% to 100%', async () => {
+    const { container } = await renderInTestApp(
+      <BurndownChart data={{ ...overspent, burndown: overspent.burndown.slice(0, 29) }} />,
+    );
+    expect(tickLabels(container)).toEqual(['0%', '20%', '40%', '60%', '80%', '100%']);
+  });
+
+  it('draws the ideal line dashed, in its own colour, over the actual line', async () => {
+    const { container } = await renderInTestApp(<BurndownChart data={overspent} />);
+    const lines = Array.from(container.querySelectorAll('path.recharts-line-curve'));
+    expect(lines).toHaveLength(2);
+    const [actual, ideal] = lines;
+    expect(actual.getAttribute('stroke')).toBe(BURNDOWN_STYLE.actual.stroke);
+    expect(ideal.getAttribute('stroke')).toBe(BURNDOWN_STYLE.ideal.stroke);
+    expect(ideal.getAttribute('stroke')).not.toBe(actual.getAttribute('stroke'));
+    expect(ideal.getAttribute('stroke-dasharray')).toBe(BURNDOWN_STYLE.ideal.strokeDasharray);
+    expect(actual.getAttribute('stroke-dasharray')).toBeNull();
   });
 });
 

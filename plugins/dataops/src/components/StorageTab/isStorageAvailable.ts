@@ -1,10 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
+import { ANNOTATIONS } from '@internal/plugin-dataops-common';
 import { hasAnnotation } from '../../annotations';
 
 /** @public */
-export const ANNOTATION_STORAGE = 'dataops.io/storage';
+export const ANNOTATION_STORAGE = ANNOTATIONS.storage;
 /** @public */
-export const ANNOTATION_ICEBERG_TABLE = 'dataops.io/iceberg-table';
+export const ANNOTATION_ICEBERG_TABLE = ANNOTATIONS.icebergTable;
 
 /** Whether the Storage tab applies: the entity names storage or an Iceberg table (for any environment). @public */
 export function isDataOpsStorageAvailable(entity: Entity): boolean {

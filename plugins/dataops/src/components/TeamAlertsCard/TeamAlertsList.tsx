@@ -1,12 +1,15 @@
 import Chip from '@material-ui/core/Chip';
-import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   ActiveAlert,
   TeamAlertsResponse,
 } from '@internal/plugin-dataops-common';
-import { EnvironmentStatusPanel } from '../shared';
-import { PRIORITIES, PriorityAlertList, PriorityChip } from '../AlertParts';
+import {
+  FailedEnvironmentsAndAlerts,
+  PRIORITIES,
+  PriorityAlertList,
+  PriorityChip,
+} from '../AlertParts';
 
 const useStyles = makeStyles(theme => ({
   counts: {
@@ -40,34 +43,26 @@ export function TeamAlertsList(props: { response: TeamAlertsResponse }) {
   const { response } = props;
   const classes = useStyles();
   const alerts = teamAlerts(response);
-  const failed = response.environments.filter(e => e.status !== 'ok');
   return (
-    <>
-      {failed.map(e => (
-        <EnvironmentStatusPanel key={e.env} result={e} />
-      ))}
-      {alerts.length === 0 ? (
-        <Typography variant="body2" role="status">
-          No active alerts
-          {failed.length ? ' in the environments that answered' : ''}.
-        </Typography>
-      ) : (
-        <>
-          <div className={classes.counts} aria-label="Alert counts">
-            {PRIORITIES.filter(p => response.counts[p] > 0).map(p => (
-              <PriorityChip key={p} priority={p} count={response.counts[p]} />
-            ))}
-            {response.suppressed > 0 && (
-              <Chip
-                size="small"
-                variant="outlined"
-                label={`${response.suppressed} silenced or inhibited`}
-              />
-            )}
-          </div>
-          <PriorityAlertList alerts={alerts} showEntity />
-        </>
-      )}
-    </>
+    <FailedEnvironmentsAndAlerts
+      environments={response.environments}
+      alertCount={alerts.length}
+    >
+      <>
+        <div className={classes.counts} aria-label="Alert counts">
+          {PRIORITIES.filter(p => response.counts[p] > 0).map(p => (
+            <PriorityChip key={p} priority={p} count={response.counts[p]} />
+          ))}
+          {response.suppressed > 0 && (
+            <Chip
+              size="small"
+              variant="outlined"
+              label={`${response.suppressed} silenced or inhibited`}
+            />
+          )}
+        </div>
+        <PriorityAlertList alerts={alerts} showEntity />
+      </>
+    </FailedEnvironmentsAndAlerts>
   );
 }

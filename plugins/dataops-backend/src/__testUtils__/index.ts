@@ -1,4 +1,4 @@
-export { freePort } from './freePort';
+export { freePort } from '@internal/plugin-dataops-rules';
 export { startAlertmanager, startPrometheus } from './spawnServers';
 export type { SpawnedServer } from './spawnServers';
 export { toOpenMetrics } from './openMetrics';

@@ -1,6 +1,11 @@
 import { createServer } from 'node:net';
 
-/** A loopback port free right now (the OS picks it). */
+/**
+ * A loopback port that is free right now: the OS picks it for a throw-away listener, which is closed
+ * again. Another process may still take it before the caller binds it, so callers that spawn servers
+ * retry on "address already in use" (as {@link startServerProcess} does).
+ * @public
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -11,7 +16,7 @@ export function freePort(): Promise<number> {
       server.close(() =>
         typeof address === 'object' && address
           ? resolve(address.port)
-          : reject(new Error('no port')),
+          : reject(new Error('the OS assigned no port')),
       );
     });
   });

@@ -55,19 +55,16 @@ export function scenarioOpenMetrics(end: number, hours = 3): string {
       series.push(
         {
           name: 'spark_app_jobs_total',
-          type: 'counter',
           labels: { ...base, status: 'succeeded' },
           value: t => 9 * Math.floor(t / 60),
         },
         {
           name: 'spark_app_jobs_total',
-          type: 'counter',
           labels: { ...base, status: 'failed' },
           value: t => k * Math.floor(t / 60),
         },
         {
           name: 'jvm_gc_collection_seconds_sum',
-          type: 'counter',
           labels: { ...base, pod: `${app}-driver`, gc: 'G1' },
           // 7.2 s of GC per 60 s = 12 %.
           value: t => 7.2 * Math.floor(t / 60),

@@ -18,12 +18,29 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function requireBinary(name: string): string {
-  try {
-    return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error(`The '${name}' binary is not on PATH; install Prometheus (Debian package 'prometheus') to run this test`);
+/** Where an executable is on PATH, or undefined; looked up here so a missing binary is an answer, not a crash. */
+export function findBinary(name: string, searchPath: string = process.env.PATH ?? ''): string | undefined {
+  for (const dir of searchPath.split(path.delimiter).filter(Boolean)) {
+    const candidate = path.join(dir, name);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not in this directory
+    }
   }
+  return undefined;
+}
+
+/** Thrown when `prometheus` or `promtool` is not installed, so callers can fall back instead of failing. */
+export class MissingBinaryError extends Error {}
+
+function requireBinary(name: string): string {
+  const found = findBinary(name);
+  if (!found) {
+    throw new MissingBinaryError(`the '${name}' binary is not on PATH (Debian package 'prometheus' installs it)`);
+  }
+  return found;
 }
 
 export interface RealPrometheus {
@@ -33,16 +50,22 @@ export interface RealPrometheus {
 
 /**
  * Backfills the given samples into a fresh TSDB with promtool and starts a real Prometheus on it, waiting
- * (by polling) until it answers. Used by tests to compare the evaluator with the reference engine.
+ * (by polling) until it answers. The temporary directory goes away on stop.
  */
 export async function startRealPrometheus(series: StoredSeries[], mint: number, maxt: number, timeoutMs = 90000): Promise<RealPrometheus> {
   const prometheus = requireBinary('prometheus');
   const promtool = requireBinary('promtool');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-prom-'));
-  const input = path.join(dir, 'samples.om');
-  writeOpenMetrics(series, mint, maxt, input);
-  execFileSync(promtool, ['tsdb', 'create-blocks-from', 'openmetrics', input, path.join(dir, 'data')], { stdio: 'pipe' });
-  fs.writeFileSync(path.join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1m\n');
+  try {
+    const input = path.join(dir, 'samples.om');
+    writeOpenMetrics(series, mint, maxt, input);
+    execFileSync(promtool, ['tsdb', 'create-blocks-from', 'openmetrics', input, path.join(dir, 'data')], { stdio: 'pipe' });
+    fs.rmSync(input);
+    fs.writeFileSync(path.join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1m\n');
+  } catch (e) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   const port = await freePort();
   const child: ChildProcess = spawn(prometheus, [
     `--config.file=${path.join(dir, 'prometheus.yml')}`,
@@ -56,11 +79,11 @@ export async function startRealPrometheus(series: StoredSeries[], mint: number, 
   });
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode === null) {
+    if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise(resolve => child.once('exit', resolve));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise(r => setTimeout(r, 10000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
     fs.rmSync(dir, { recursive: true, force: true });
   };

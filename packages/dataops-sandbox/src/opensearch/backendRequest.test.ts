@@ -1,0 +1,157 @@
+import { SpecValidator } from '@internal/api-spec-checks';
+import { RunningSandbox, startSandbox } from '../server';
+import { Faults, loadCatalog, Scenario } from '../scenario';
+
+jest.setTimeout(60000);
+
+interface BackendRequest {
+  terms: Array<{ field: string; value: string }>;
+  from: number;
+  to: number;
+  text?: string;
+  levels?: string[];
+  searchAfter?: Array<string | number>;
+  size: number;
+  histogramIntervalMs?: number;
+}
+
+/**
+ * The body the backend's OpenSearch logs client sends, field for field. Its builder is a method of the
+ * backend's client class and is not exported from that plugin, so it is reproduced here with the default
+ * field names (`@timestamp`, `level`); keep the two in step when the backend's query changes.
+ */
+function backendSearchBody(request: BackendRequest): Record<string, unknown> {
+  const filter: unknown[] = [
+    { range: { '@timestamp': { gte: request.from, lte: request.to, format: 'epoch_millis' } } },
+    ...request.terms.map(t => ({ term: { [t.field]: t.value } })),
+  ];
+  if (request.levels?.length) filter.push({ terms: { level: request.levels } });
+  const must = request.text
+    ? [{ simple_query_string: { query: request.text, default_operator: 'and', lenient: true } }]
+    : [];
+  return {
+    size: Math.min(Math.max(request.size, 1), 500),
+    track_total_hits: true,
+    sort: [{ '@timestamp': 'desc' }, { _doc: 'asc' }],
+    query: { bool: { filter, must } },
+    ...(request.searchAfter ? { search_after: request.searchAfter } : {}),
+    ...(request.histogramIntervalMs
+      ? {
+          aggs: {
+            histogram: {
+              date_histogram: {
+                field: '@timestamp',
+                fixed_interval: `${request.histogramIntervalMs}ms`,
+                min_doc_count: 0,
+                extended_bounds: { min: request.from, max: request.to },
+              },
+              aggs: { levels: { terms: { field: 'level', size: 10 } } },
+            },
+          },
+        }
+      : {}),
+  };
+}
+
+describe('opensearch answers the backend logs query', () => {
+  const spec = SpecValidator.for('opensearch');
+  const to = Math.floor(Date.now() / 1000) * 1000;
+  const from = to - 3 * 3600000;
+  const app = { field: 'kubernetes.labels.app', value: 'daily-sales-etl' };
+  let sandbox: RunningSandbox;
+
+  const search = async (index: string, body: Record<string, unknown>) => {
+    // The spec's sort `oneOf` is ambiguous for every object form (its SortOptions branch accepts any one-key
+    // object), so each sort item is checked against its own branch and the rest of the body as a whole.
+    const { sort, ...rest } = body;
+    expect(spec.checkRequestBody('POST', '/{index}/_search', rest).errors).toEqual([]);
+    for (const item of sort as unknown[]) {
+      expect(spec.checkSchema('_common___FieldWithDirection', item).errors).toEqual([]);
+    }
+    // The official client adds ignore_unavailable=true to every search.
+    const res = await fetch(`${sandbox.url}/prod/opensearch/${index}/_search?ignore_unavailable=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const json = (await res.json()) as any;
+    expect({ status: res.status, error: json.error }).toEqual({ status: 200, error: undefined });
+    expect(spec.checkResponse('POST', '/{index}/_search', 200, json)).toEqual({ valid: true, errors: [] });
+    return json;
+  };
+
+  beforeAll(async () => {
+    const scenario = new Scenario(loadCatalog(), Math.floor(Date.now() / 60000) * 60000, new Faults('', ''));
+    sandbox = await startSandbox({ scenario, port: 0 });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  it('pages with search_after on [@timestamp, _doc] through every line exactly once', async () => {
+    const size = 100;
+    const first = await search('logs-spark-*', backendSearchBody({ terms: [app], from, to, size, histogramIntervalMs: 300000 }));
+    const total = first.hits.total;
+    expect(total.relation).toBe('eq');
+    expect(total.value).toBeGreaterThan(3 * size);
+    const histogram = first.aggregations.histogram.buckets;
+    expect(histogram[0].key).toBe(Math.floor(from / 300000) * 300000);
+    expect(histogram.reduce((n: number, b: any) => n + b.doc_count, 0)).toBe(total.value);
+    const levelCount = histogram.reduce((n: number, b: any) => n + b.levels.buckets.reduce((m: number, l: any) => m + l.doc_count, 0), 0);
+    expect(levelCount).toBe(total.value);
+
+    const seen: any[] = [...first.hits.hits];
+    let page = first.hits.hits;
+    while (page.length === size) {
+      const next = await search('logs-spark-*', backendSearchBody({ terms: [app], from, to, size, searchAfter: page[page.length - 1].sort }));
+      expect(next.hits.total.value).toBe(total.value);
+      expect(next.aggregations).toBeUndefined();
+      page = next.hits.hits;
+      seen.push(...page);
+    }
+    expect(seen).toHaveLength(total.value);
+    expect(new Set(seen.map(h => h._id)).size).toBe(total.value);
+    for (let i = 1; i < seen.length; i++) {
+      const [t0, d0] = seen[i - 1].sort;
+      const [t1, d1] = seen[i].sort;
+      expect(Number.isInteger(d1)).toBe(true);
+      expect(t1 < t0 || (t1 === t0 && d1 > d0)).toBe(true);
+    }
+    for (const hit of seen) {
+      expect(hit._source.kubernetes.labels.app).toBe('daily-sales-etl');
+      expect(hit.sort[0]).toBe(Date.parse(hit._source['@timestamp']));
+    }
+  });
+
+  it('breaks @timestamp ties by _doc and keeps _doc stable between requests', async () => {
+    const body = backendSearchBody({ terms: [], from, to, size: 500 });
+    const all = await search('logs-*', body);
+    const again = await search('logs-*', body);
+    expect(again.hits.hits.map((h: any) => h.sort)).toEqual(all.hits.hits.map((h: any) => h.sort));
+    const pivot = all.hits.hits[200];
+    const [t, doc] = pivot.sort;
+    // A cursor just before the pivot in _doc order, at the same instant, must return the pivot first.
+    const before = await search('logs-*', backendSearchBody({ terms: [], from, to, size: 5, searchAfter: [t, doc - 1] }));
+    expect(before.hits.hits[0]._id).toBe(pivot._id);
+    const after = await search('logs-*', backendSearchBody({ terms: [], from, to, size: 5, searchAfter: [t, doc] }));
+    expect(after.hits.hits.map((h: any) => h._id)).toEqual(all.hits.hits.slice(201, 206).map((h: any) => h._id));
+  });
+
+  it('applies the level filter and the free-text query the backend adds', async () => {
+    const res = await search('logs-spark-*', backendSearchBody({ terms: [app], from, to, size: 50, levels: ['warn'], text: 'GC overhead', histogramIntervalMs: 300000 }));
+    expect(res.hits.hits.length).toBeGreaterThan(0);
+    expect(res.hits.hits.every((h: any) => h._source.level === 'warn' && /gc overhead/i.test(h._source.message))).toBe(true);
+    const levels = new Set(res.aggregations.histogram.buckets.flatMap((b: any) => b.levels.buckets.map((l: any) => l.key)));
+    expect([...levels]).toEqual(['warn']);
+  });
+
+  it('rejects a malformed cursor value with 400', async () => {
+    const res = await fetch(`${sandbox.url}/prod/opensearch/logs-spark-*/_search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(backendSearchBody({ terms: [app], from, to, size: 5, searchAfter: [to, 'x'] })),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).error.reason).toMatch(/\[_doc\] must be an integer/);
+  });
+});

@@ -1,0 +1,75 @@
+import type { Entity } from '@backstage/catalog-model';
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  DataOpsSourceError,
+  DataOpsViewContext,
+} from '@internal/plugin-dataops-node';
+import type { ViewDependencies } from '../shared';
+import { createDeploymentsView } from './deploymentsView';
+
+function entityWith(annotations: Record<string, string>): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'daily-sales-etl', annotations },
+    spec: { type: 'spark-job' },
+  };
+}
+
+describe('deployments view annotation checks', () => {
+  const listApplications = jest.fn(async () => []);
+  const getApplication = jest.fn(async () => undefined);
+  const deps = {
+    clients: () => ({
+      argocd: [{ name: 'dev-argocd', listApplications, getApplication }],
+    }),
+    cache: mockServices.cache.mock(),
+  } as unknown as ViewDependencies;
+  const view = createDeploymentsView(deps);
+
+  function run(annotations: Record<string, string>) {
+    return view.run({
+      entity: entityWith(annotations),
+      env: { name: 'dev' },
+      signal: new AbortController().signal,
+    } as unknown as DataOpsViewContext);
+  }
+
+  beforeEach(() => jest.clearAllMocks());
+
+  it.each([
+    [
+      { 'argocd/app-name': 'Daily_Sales' },
+      "argocd/app-name: 'Daily_Sales' is not a valid application name",
+    ],
+    [
+      { 'argocd/app-selector': 'team=sales)' },
+      "argocd/app-selector: 'team=sales)' is not a label selector",
+    ],
+    [
+      { 'argocd/app-selector': 'team in (a,b' },
+      "argocd/app-selector: 'team in (a,b' is not a label selector",
+    ],
+    [{}, 'the entity has neither argocd/app-name nor argocd/app-selector'],
+  ])('rejects %j before calling Argo CD', async (annotations, message) => {
+    const result = run(annotations);
+    await expect(result).rejects.toBeInstanceOf(DataOpsSourceError);
+    await expect(result).rejects.toMatchObject({
+      type: 'BAD_ANNOTATION',
+      source: 'argocd',
+      message,
+    });
+    expect(listApplications).not.toHaveBeenCalled();
+    expect(getApplication).not.toHaveBeenCalled();
+  });
+
+  it('passes a valid selector on to Argo CD', async () => {
+    await expect(
+      run({ 'argocd/app-selector': 'team=sales,tier in (batch,stream)' }),
+    ).resolves.toEqual({ applications: [] });
+    expect(listApplications).toHaveBeenCalledWith(
+      'team=sales,tier in (batch,stream)',
+      expect.anything(),
+    );
+  });
+});

@@ -1,0 +1,7 @@
+export {
+  createLogsView,
+  decodeCursor,
+  encodeCursor,
+  parseFilters,
+} from './logsView';
+export { maskLogFields, maskText, MASK } from './maskLogFields';
