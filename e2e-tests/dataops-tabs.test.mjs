@@ -133,8 +133,15 @@ test('Iceberg table: the observability matrix and SLO tab render for a table', a
   await screenshot(page, 'tab-slo-marketing-web-sessions');
 });
 
-test('group page: the team card shows only that team alerts', async () => {
+test('group page: the team card shows that team alerts and nothing of other teams', async () => {
   await page.goto(`${FRONTEND}/catalog/default/group/marketing-analytics`);
+  const card = page.locator('.MuiCard-root').filter({ hasText: 'Team alerts & incidents' }).last();
   await see('Team alerts & incidents');
+  // The demo's marketing entities fire (crash loop in stage, fast burn and out-of-sync in prod) ...
+  await card.getByText('Clickstream sessionizer').first().waitFor();
+  await card.getByText('Marketing attribution').first().waitFor();
+  // ... while the sales team's GC alert on daily-sales-etl must not appear here.
+  const text = await card.innerText();
+  assert.doesNotMatch(text, /Daily sales ETL|SparkGcTimeHigh/);
   await screenshot(page, 'group-marketing-analytics');
 });

@@ -119,6 +119,16 @@ export interface Config {
       frequencySeconds?: number;
     };
     /**
+     * Backstage notifications to the owning group when an alert starts firing on one of its entities
+     * (needs the notifications backend plugin).
+     */
+    notifications?: {
+      /** Default true. @visibility backend */
+      enabled?: boolean;
+      /** Priorities that notify, default P1 and P2. @visibility backend */
+      priorities?: Array<'P1' | 'P2' | 'P3' | 'P4'>;
+    };
+    /**
      * Metric panels per entity `spec.type` (`spark-job`, `airflow-dag`, `iceberg-table`, or any other type).
      * A list here replaces the defaults of that type; an item with the `id` of a default panel and no
      * `query` only changes that panel's other fields.

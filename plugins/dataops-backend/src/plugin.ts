@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { dataopsPermissions } from '@internal/plugin-dataops-common';
 import {
   DataOpsView,
@@ -17,6 +18,7 @@ import {
   readPollerConfig,
   scheduleAlertPoller,
 } from './incidents';
+import { AlertNotifier, readNotificationsConfig } from './notifications';
 import { createRouter } from './router';
 import { EntityViewService } from './service';
 import {
@@ -58,6 +60,7 @@ export const dataopsPlugin = createBackendPlugin({
         auth: coreServices.auth,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -71,6 +74,7 @@ export const dataopsPlugin = createBackendPlugin({
         auth,
         database,
         scheduler,
+        notifications,
       }) {
         const dataopsConfig = readDataOpsConfig(config);
         // Panel overrides that name no default and have no query fail here, not on the first page view.
@@ -117,6 +121,14 @@ export const dataopsPlugin = createBackendPlugin({
         );
         const episodes = await EpisodeStore.create(database);
         const clientsOf = (name: string) => clients.get(name)!;
+        const notificationsConfig = readNotificationsConfig(config);
+        const notifier = notificationsConfig.enabled
+          ? new AlertNotifier({
+              notifications,
+              config: notificationsConfig,
+              logger,
+            })
+          : undefined;
         httpRouter.use(
           await createAlertRouter({
             httpAuth,
@@ -138,6 +150,9 @@ export const dataopsPlugin = createBackendPlugin({
             auth,
             store: episodes,
             logger,
+            onOpened: notifier
+              ? (envName, opened) => notifier.notifyOpened(envName, opened)
+              : undefined,
           }),
         });
         logger.info(

@@ -6,9 +6,16 @@ import { CatalogOwnership } from '../ownership';
 import { toActiveAlert } from '../views/alerts';
 import type {
   EpisodeObservation,
+  EpisodeRow,
   EpisodeStore,
   PollChanges,
 } from './EpisodeStore';
+
+/** An episode a poll just opened, with what the alert said about itself (not stored). */
+export interface OpenedEpisode extends EpisodeRow {
+  /** The alert's `summary` annotation, else its `description`, else its name. */
+  summary: string;
+}
 
 /** Outcome of one poll per environment; environments without Alertmanager are left out. */
 export type PollResult = Record<string, PollChanges | { error: string }>;
@@ -27,7 +34,7 @@ export class AlertPoller {
       store: EpisodeStore;
       logger: LoggerService;
       /** Called with the episodes a poll opened, e.g. to notify their owners. */
-      onOpened?(env: string, opened: PollChanges['opened']): Promise<void>;
+      onOpened?(env: string, opened: OpenedEpisode[]): Promise<void>;
     },
   ) {}
 
@@ -48,6 +55,7 @@ export class AlertPoller {
         try {
           const raw = await clients(env).alertmanager!.getAlerts([]);
           const seen: EpisodeObservation[] = [];
+          const summaries = new Map<string, string>();
           for (const item of raw) {
             const alert = toActiveAlert(item, config.priorities);
             if (hidden.has(alert.name) || !alert.fingerprint) {
@@ -55,6 +63,7 @@ export class AlertPoller {
             }
             const startsAt = Date.parse(alert.startsAt);
             const endsAt = Date.parse(String(item.endsAt ?? ''));
+            summaries.set(alert.fingerprint, alert.summary);
             for (const target of ownership.targets(alert.labels, env)) {
               seen.push({
                 fingerprint: alert.fingerprint,
@@ -71,12 +80,19 @@ export class AlertPoller {
           }
           const changes = await store.applyPoll(env, seen, now);
           if (changes.opened.length && this.options.onOpened) {
-            await this.options.onOpened(env, changes.opened).catch(e =>
+            const opened = changes.opened.map(e => ({
+              ...e,
+              summary: summaries.get(e.fingerprint) ?? e.alertname,
+            }));
+            // The episodes are stored already; a failing hook must not turn this into a failed poll.
+            try {
+              await this.options.onOpened(env, opened);
+            } catch (e) {
               logger.warn('dataops could not notify about new alerts', {
                 env,
-                error: String(e),
-              }),
-            );
+                error: e instanceof Error ? e.message : String(e),
+              });
+            }
           }
           return [env, changes] as const;
         } catch (e) {

@@ -1,5 +1,5 @@
 export { AlertPoller } from './AlertPoller';
-export type { PollResult } from './AlertPoller';
+export type { OpenedEpisode, PollResult } from './AlertPoller';
 export { EpisodeStore } from './EpisodeStore';
 export type {
   EpisodeObservation,

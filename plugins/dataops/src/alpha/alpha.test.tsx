@@ -45,6 +45,7 @@ function fakeApi(): DataOpsApi {
     getEnvironments: jest.fn(async () => ({ environments: [] })),
     getTeamAlerts: jest.fn(async () => teamAlertsResponse),
     getIncidents: jest.fn(async () => incidentsResponse),
+    getAlertRouting: jest.fn(async () => 'route: {}\n'),
   };
 }
 

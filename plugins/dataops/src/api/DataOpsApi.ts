@@ -91,6 +91,11 @@ export interface DataOpsApi {
     query?: IncidentsQuery,
     options?: { signal?: AbortSignal },
   ): Promise<IncidentsResponse>;
+  /**
+   * The Alertmanager routing tree generated from catalog ownership, as the YAML text of an Alertmanager
+   * configuration.
+   */
+  getAlertRouting(options?: { signal?: AbortSignal }): Promise<string>;
 }
 
 /** @public */

@@ -134,6 +134,55 @@ describe('DataOpsClient', () => {
     ]);
   });
 
+  it('downloads the routing tree as text with the user token', async () => {
+    const yaml = 'route:\n  receiver: dataops-unowned\n';
+    let authorization: string | null = null;
+    server.use(
+      http.get(`${baseUrl}/v1/alert-routing`, ({ request }) => {
+        authorization = request.headers.get('authorization');
+        return new HttpResponse(yaml, {
+          headers: { 'content-type': 'text/yaml; charset=utf-8' },
+        });
+      }),
+    );
+    const withToken = new DataOpsClient({
+      discoveryApi: { getBaseUrl: async () => baseUrl },
+      fetchApi: new MockFetchApi({
+        injectIdentityAuth: { token: 'user-token' },
+      }),
+    });
+    await expect(withToken.getAlertRouting()).resolves.toBe(yaml);
+    expect(authorization).toBe('Bearer user-token');
+  });
+
+  it('turns a failed routing tree request into a clear error', async () => {
+    server.use(
+      http.get(`${baseUrl}/v1/alert-routing`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotAllowedError',
+              message: 'Only users and services may read the routing tree',
+            },
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+    await expect(client().getAlertRouting()).rejects.toThrow(
+      /403.*Only users and services may read the routing tree/,
+    );
+    server.use(
+      http.get(
+        `${baseUrl}/v1/alert-routing`,
+        () => new HttpResponse(null, { status: 404 }),
+      ),
+    );
+    await expect(client().getAlertRouting()).rejects.toBeInstanceOf(
+      DataOpsBackendMissingError,
+    );
+  });
+
   it('turns a 404 from the backend into a NotFoundError with its message', async () => {
     server.use(
       http.get(`${baseUrl}/v1/entity/*`, () =>

@@ -81,6 +81,15 @@ export class DataOpsClient implements DataOpsApi {
     return this.get('/v1/incidents', params, options?.signal);
   }
 
+  async getAlertRouting(options?: { signal?: AbortSignal }): Promise<string> {
+    const response = await this.request(
+      '/v1/alert-routing',
+      new URLSearchParams(),
+      options?.signal,
+    );
+    return response.text();
+  }
+
   private entityPath(entity: DataOpsEntityName, view: string): string {
     const parts = [entity.namespace, entity.kind, entity.name, view].map(p =>
       encodeURIComponent(p.toLocaleLowerCase('en-US')),
@@ -93,6 +102,16 @@ export class DataOpsClient implements DataOpsApi {
     params: URLSearchParams,
     signal?: AbortSignal,
   ): Promise<T> {
+    const response = await this.request(path, params, signal);
+    return (await response.json()) as T;
+  }
+
+  /** Through `fetchApi`, so the user's Backstage token goes along; a non-OK answer becomes an error. */
+  private async request(
+    path: string,
+    params: URLSearchParams,
+    signal?: AbortSignal,
+  ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl(PLUGIN_ID);
     const search = params.toString();
     const url = `${baseUrl}${path}${search ? `?${search}` : ''}`;
@@ -100,7 +119,7 @@ export class DataOpsClient implements DataOpsApi {
     if (!response.ok) {
       throw await toError(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }
 

@@ -8,6 +8,7 @@ import { dataOpsApiRef } from '../../api';
 import { ViewFrame } from '../shared';
 import { TeamAlertsList } from './TeamAlertsList';
 import { IncidentsSummary } from './IncidentsSummary';
+import { DownloadRoutesButton } from './DownloadRoutesButton';
 
 const DEFAULT_DAYS = 30;
 
@@ -56,7 +57,10 @@ export function EntityDataOpsTeamAlertsCard(
   const { entity } = useEntity();
   const isGroup = entity.kind.toLocaleLowerCase('en-US') === 'group';
   return (
-    <InfoCard title={props.title ?? 'Team alerts & incidents'}>
+    <InfoCard
+      title={props.title ?? 'Team alerts & incidents'}
+      actions={isGroup ? <DownloadRoutesButton /> : undefined}
+    >
       {isGroup ? (
         <TeamAlertsContent
           ownerRef={stringifyEntityRef(entity)}

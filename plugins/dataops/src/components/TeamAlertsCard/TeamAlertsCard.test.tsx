@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
 import { Entity } from '@backstage/catalog-model';
@@ -32,6 +33,7 @@ function fakeApi(overrides: Partial<DataOpsApi> = {}): DataOpsApi {
     getEnvironments: jest.fn(),
     getTeamAlerts: jest.fn(async () => teamAlertsResponse),
     getIncidents: jest.fn(async () => incidentsResponse),
+    getAlertRouting: jest.fn(async () => 'route: {}\n'),
     ...overrides,
   };
 }
@@ -183,6 +185,107 @@ describe('EntityDataOpsTeamAlertsCard', () => {
     ).toBeInTheDocument();
     expect(api.getTeamAlerts).not.toHaveBeenCalled();
     expect(api.getIncidents).not.toHaveBeenCalled();
+  });
+});
+
+describe('Download Alertmanager routes', () => {
+  const yaml = 'route:\n  receiver: dataops-unowned\n';
+  let blobs: Blob[];
+  let clicked: Array<{ href: string; download: string; attached: boolean }>;
+
+  beforeEach(() => {
+    blobs = [];
+    clicked = [];
+    // jsdom has no object URLs and cannot navigate; both are stood in for and observed.
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      blobs.push(blob);
+      return `blob:routes-${blobs.length}`;
+    });
+    URL.revokeObjectURL = jest.fn();
+    jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function record(this: HTMLAnchorElement) {
+        clicked.push({
+          href: this.getAttribute('href') ?? '',
+          download: this.download,
+          attached: document.body.contains(this),
+        });
+      });
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  it('saves the routing tree as alertmanager-routes.yaml, showing progress meanwhile', async () => {
+    let answer: (text: string) => void = () => {};
+    const api = fakeApi({
+      getAlertRouting: jest.fn(
+        () => new Promise<string>(resolve => (answer = resolve)),
+      ),
+    });
+    await render(api);
+    const button = screen.getByRole('button', {
+      name: 'Download Alertmanager routes',
+    });
+    await userEvent.click(button);
+    expect(api.getAlertRouting).toHaveBeenCalledTimes(1);
+    expect(
+      screen.getByRole('progressbar', {
+        name: 'Downloading Alertmanager routes',
+      }),
+    ).toBeInTheDocument();
+    expect(button).toBeDisabled();
+    expect(clicked).toHaveLength(0);
+
+    answer(yaml);
+    await waitFor(() => expect(button).toBeEnabled());
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(clicked).toEqual([
+      {
+        href: 'blob:routes-1',
+        download: 'alertmanager-routes.yaml',
+        attached: true,
+      },
+    ]);
+    expect(blobs[0].type).toBe('text/yaml');
+    expect(await blobs[0].text()).toBe(yaml);
+    // The anchor is temporary and the object URL is freed.
+    expect(document.querySelector('a[download]')).toBeNull();
+    await waitFor(() =>
+      expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:routes-1'),
+    );
+    expect(
+      screen.queryByText(/Could not download the routing tree/),
+    ).toBeNull();
+  });
+
+  it('shows why the download failed and saves nothing', async () => {
+    const api = fakeApi({
+      getAlertRouting: jest.fn(async () => {
+        throw new Error('Request failed with 500 Internal Server Error');
+      }),
+    });
+    await render(api);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Download Alertmanager routes' }),
+    );
+    const message = await screen.findByText(
+      'Could not download the routing tree: Request failed with 500 Internal Server Error',
+    );
+    expect(message).toHaveAttribute('role', 'alert');
+    expect(URL.createObjectURL).not.toHaveBeenCalled();
+    expect(clicked).toHaveLength(0);
+    expect(
+      screen.getByRole('button', { name: 'Download Alertmanager routes' }),
+    ).toBeEnabled();
+  });
+
+  it('is offered on group pages only', async () => {
+    await render(fakeApi(), sparkJob);
+    expect(
+      screen.queryByRole('button', { name: 'Download Alertmanager routes' }),
+    ).toBeNull();
   });
 });
 
