@@ -104,6 +104,11 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   });
 
   const server = http.createServer(app);
+  // Clients (the backend's fetch, the tests) keep connections alive and reuse them. Node closes an idle
+  // connection after 5 s by default, which races with a request sent on it at that moment and surfaces as a
+  // spurious "fetch failed" on a slow machine; keep idle connections longer than the clients do.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const stopBackends = () => Promise.all(Object.values(backends).map(b => b.stop()));
   try {
     await new Promise<void>((resolve, reject) => {

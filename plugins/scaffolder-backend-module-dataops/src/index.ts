@@ -14,6 +14,7 @@ export {
   buildPrometheusRule,
   renderBundle,
   DEFAULT_THRESHOLDS,
+  layerAlertExpression,
 } from './bundle';
 export type {
   GeneratedFile,

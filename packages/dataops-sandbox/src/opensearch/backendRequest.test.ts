@@ -1,57 +1,13 @@
 import { SpecValidator } from '@internal/api-spec-checks';
+import { buildLogSearchBody, LogSearchRequest } from '@internal/plugin-dataops-backend';
 import { RunningSandbox, startSandbox } from '../server';
 import { Faults, loadCatalog, Scenario } from '../scenario';
 
 jest.setTimeout(60000);
 
-interface BackendRequest {
-  terms: Array<{ field: string; value: string }>;
-  from: number;
-  to: number;
-  text?: string;
-  levels?: string[];
-  searchAfter?: Array<string | number>;
-  size: number;
-  histogramIntervalMs?: number;
-}
-
-/**
- * The body the backend's OpenSearch logs client sends, field for field. Its builder is a method of the
- * backend's client class and is not exported from that plugin, so it is reproduced here with the default
- * field names (`@timestamp`, `level`); keep the two in step when the backend's query changes.
- */
-function backendSearchBody(request: BackendRequest): Record<string, unknown> {
-  const filter: unknown[] = [
-    { range: { '@timestamp': { gte: request.from, lte: request.to, format: 'epoch_millis' } } },
-    ...request.terms.map(t => ({ term: { [t.field]: t.value } })),
-  ];
-  if (request.levels?.length) filter.push({ terms: { level: request.levels } });
-  const must = request.text
-    ? [{ simple_query_string: { query: request.text, default_operator: 'and', lenient: true } }]
-    : [];
-  return {
-    size: Math.min(Math.max(request.size, 1), 500),
-    track_total_hits: true,
-    sort: [{ '@timestamp': 'desc' }, { _doc: 'asc' }],
-    query: { bool: { filter, must } },
-    ...(request.searchAfter ? { search_after: request.searchAfter } : {}),
-    ...(request.histogramIntervalMs
-      ? {
-          aggs: {
-            histogram: {
-              date_histogram: {
-                field: '@timestamp',
-                fixed_interval: `${request.histogramIntervalMs}ms`,
-                min_doc_count: 0,
-                extended_bounds: { min: request.from, max: request.to },
-              },
-              aggs: { levels: { terms: { field: 'level', size: 10 } } },
-            },
-          },
-        }
-      : {}),
-  };
-}
+// The sandbox serves the default field names, so the body is built as a backend with default config builds it.
+const backendSearchBody = (request: Omit<LogSearchRequest, 'index'>) =>
+  buildLogSearchBody({ index: '', ...request }, { timestampField: '@timestamp', levelField: 'level' });
 
 describe('opensearch answers the backend logs query', () => {
   const spec = SpecValidator.for('opensearch');

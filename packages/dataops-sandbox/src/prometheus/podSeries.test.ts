@@ -1,3 +1,4 @@
+import { layerAlertExpression } from '@internal/plugin-scaffolder-backend-module-dataops';
 import { Evaluator } from '../promql';
 import { Faults, loadCatalog, Scenario } from '../scenario';
 import { generateSeries } from './generateSeries';
@@ -7,12 +8,9 @@ const anchor = Math.floor(Date.now() / 60000) * 60000;
 const scenario = new Scenario(loadCatalog(), anchor, new Faults('none', ''));
 const evaluator = (env: 'dev' | 'stage' | 'prod') => new Evaluator(new MemorySource(generateSeries(scenario, env)));
 
-// The expressions of the scaffolder's generated OOM and CPU alerts (its rule builder lives in another plugin),
-// with the CPU threshold left out so every pod's ratio is visible.
-const OOM_KILLED =
-  'sum by (namespace, pod, container) (increase(kube_pod_container_status_restarts_total[10m])) > 0 ' +
-  'and on (namespace, pod, container) ' +
-  'max by (namespace, pod, container) (kube_pod_container_status_last_terminated_reason{reason="OOMKilled"}) == 1';
+// The scaffolder's generated OOM alert as it ships; the CPU alert's ratio is written out with its threshold
+// left out so every pod's ratio is visible.
+const OOM_KILLED = layerAlertExpression('DataOpsOomKilled');
 const CPU_RATIO =
   'sum by (namespace, pod, container) (rate(container_cpu_usage_seconds_total{container!=""}[5m])) / ' +
   'sum by (namespace, pod, container) (kube_pod_container_resource_limits{resource="cpu",unit="core"})';

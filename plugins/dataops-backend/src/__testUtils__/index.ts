@@ -14,3 +14,5 @@ export {
   createSilence,
   testAlert,
 } from './alertOwnershipFixture';
+export { createAlertPollerFixture } from './alertPollerFixture';
+export type { AlertPollerFixture } from './alertPollerFixture';

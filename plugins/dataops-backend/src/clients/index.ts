@@ -1,7 +1,11 @@
 export { EnvironmentClients } from './EnvironmentClients';
 export { PrometheusClient } from './prometheus';
 export type { PrometheusResult } from './prometheus';
-export { MAX_PAGE_SIZE, OpenSearchLogsClient } from './opensearch';
+export {
+  MAX_PAGE_SIZE,
+  OpenSearchLogsClient,
+  buildLogSearchBody,
+} from './opensearch';
 export type { LogSearchRequest, LogSearchResult } from './opensearch';
 export { ArgoCdClient } from './argocd';
 export { AlertmanagerClient } from './alertmanager';

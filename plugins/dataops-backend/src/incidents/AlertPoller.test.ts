@@ -1,11 +1,7 @@
-import { ConfigReader } from '@backstage/config';
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { EnvironmentClients } from '../clients';
-import { readDataOpsConfig } from '../config';
 import {
-  OWNERSHIP_ENTITIES,
   SpawnedServer,
+  createAlertPollerFixture,
   createSilence,
   freePort,
   startAlertmanager,
@@ -27,35 +23,17 @@ describe('AlertPoller against a real Alertmanager', () => {
 
   beforeAll(async () => {
     am = await startAlertmanager();
-    const knex = await databases.init('SQLITE_3');
-    await EpisodeStore.migrate(knex);
-    store = new EpisodeStore(knex);
-    const config = readDataOpsConfig(
-      new ConfigReader({
-        dataops: {
-          environments: [
-            { name: 'dev', timeoutMs: 5000, alertmanager: { url: am.url } },
-            {
-              name: 'prod',
-              timeoutMs: 2000,
-              // Nothing listens here: prod's Alertmanager is down.
-              alertmanager: { url: `http://127.0.0.1:${await freePort()}` },
-            },
-          ],
-        },
-      }),
-    );
-    const clients = new Map(
-      config.environments.map(e => [e.name, new EnvironmentClients(e)]),
-    );
-    poller = new AlertPoller({
-      config,
-      clients: env => clients.get(env)!,
-      catalog: catalogServiceMock({ entities: OWNERSHIP_ENTITIES }),
-      auth: mockServices.auth(),
-      store,
-      logger,
-    });
+    const fixture = await createAlertPollerFixture(databases, [
+      { name: 'dev', timeoutMs: 5000, alertmanager: { url: am.url } },
+      {
+        name: 'prod',
+        timeoutMs: 2000,
+        // Nothing listens here: prod's Alertmanager is down.
+        alertmanager: { url: `http://127.0.0.1:${await freePort()}` },
+      },
+    ]);
+    store = fixture.store;
+    poller = fixture.createPoller({ logger });
   });
 
   afterAll(async () => {

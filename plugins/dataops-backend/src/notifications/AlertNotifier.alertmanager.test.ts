@@ -1,18 +1,10 @@
-import { ConfigReader } from '@backstage/config';
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
-import { EnvironmentClients } from '../clients';
-import { readDataOpsConfig } from '../config';
+import { OpenedEpisode, PollChanges } from '../incidents';
 import {
-  AlertPoller,
-  EpisodeStore,
-  OpenedEpisode,
-  PollChanges,
-} from '../incidents';
-import {
-  OWNERSHIP_ENTITIES,
+  AlertPollerFixture,
   SpawnedServer,
+  createAlertPollerFixture,
   startAlertmanager,
   testAlert,
 } from '../__testUtils__';
@@ -24,28 +16,14 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 describe('notifications of the alert poller against a real Alertmanager', () => {
   let am: SpawnedServer & { postAlerts(alerts: unknown[]): Promise<void> };
-  let store: EpisodeStore;
-  let clients: Map<string, EnvironmentClients>;
-  let config: ReturnType<typeof readDataOpsConfig>;
+  let fixture: AlertPollerFixture;
   const t0 = Date.now();
 
   beforeAll(async () => {
     am = await startAlertmanager();
-    const knex = await databases.init('SQLITE_3');
-    await EpisodeStore.migrate(knex);
-    store = new EpisodeStore(knex);
-    config = readDataOpsConfig(
-      new ConfigReader({
-        dataops: {
-          environments: [
-            { name: 'prod', timeoutMs: 5000, alertmanager: { url: am.url } },
-          ],
-        },
-      }),
-    );
-    clients = new Map(
-      config.environments.map(e => [e.name, new EnvironmentClients(e)]),
-    );
+    fixture = await createAlertPollerFixture(databases, [
+      { name: 'prod', timeoutMs: 5000, alertmanager: { url: am.url } },
+    ]);
   });
 
   afterAll(async () => {
@@ -62,12 +40,7 @@ describe('notifications of the alert poller against a real Alertmanager', () => 
       logger,
     });
     const opened: OpenedEpisode[] = [];
-    const poller = new AlertPoller({
-      config,
-      clients: env => clients.get(env)!,
-      catalog: catalogServiceMock({ entities: OWNERSHIP_ENTITIES }),
-      auth: mockServices.auth(),
-      store,
+    const poller = fixture.createPoller({
       logger,
       onOpened: async (env, episodes) => {
         opened.push(...episodes);
@@ -170,7 +143,7 @@ describe('notifications of the alert poller against a real Alertmanager', () => 
       opened: [expect.objectContaining({ alertname: 'CommitsFailing' })],
       resolved: 0,
     });
-    const stored = await store.list({
+    const stored = await fixture.store.list({
       owners: ['group:default/sales-data'],
       since: 0,
     });

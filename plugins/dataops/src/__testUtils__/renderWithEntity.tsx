@@ -7,15 +7,17 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { DataOpsClient, dataOpsApiRef } from '../api';
+import { LocationDisplay } from './LocationDisplay';
 
 export const TEST_BASE_URL = 'http://backstage.test/api/dataops';
 
 /**
- * Renders a tab as the entity page would, with the real client talking to msw handlers, at the given URL.
+ * Renders a tab as the entity page would, with the real client talking to msw handlers, at the given URL;
+ * `showLocation` adds the current URL under it as `data-testid="location"`.
  */
 export function renderWithEntity(
   element: ReactElement,
-  options: { entity: Entity; route?: string },
+  options: { entity: Entity; route?: string; showLocation?: boolean },
 ) {
   const client = new DataOpsClient({
     discoveryApi: { getBaseUrl: async () => TEST_BASE_URL },
@@ -23,7 +25,10 @@ export function renderWithEntity(
   });
   return renderInTestApp(
     <TestApiProvider apis={[[dataOpsApiRef, client]]}>
-      <EntityProvider entity={options.entity}>{element}</EntityProvider>
+      <EntityProvider entity={options.entity}>
+        {element}
+        {options.showLocation && <LocationDisplay />}
+      </EntityProvider>
     </TestApiProvider>,
     {
       routeEntries: [

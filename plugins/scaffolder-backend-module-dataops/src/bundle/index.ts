@@ -4,6 +4,7 @@ export { renderBundle, buildPrometheusRule } from './renderBundle';
 export {
   buildLayerAlerts,
   DEFAULT_THRESHOLDS,
+  layerAlertExpression,
   thresholdsFor,
 } from './layerAlerts';
 export type {

@@ -229,6 +229,22 @@ const DEFINITIONS: LayerAlertDefinition[] = [
   },
 ];
 
+/**
+ * The expression template of one layer alert before the entity's matchers are injected; exported so the demo
+ * sandbox can check its data makes the alert fire where the scenario says.
+ * @public
+ */
+export function layerAlertExpression(
+  alert: string,
+  thresholds: Required<LayerThresholds> = DEFAULT_THRESHOLDS,
+): string {
+  const definition = DEFINITIONS.find(d => d.alert === alert);
+  if (!definition) {
+    throw new Error(`no layer alert named ${alert}`);
+  }
+  return definition.expr(thresholds);
+}
+
 /** Threshold keys that have an effect for a workload type. @public */
 export function thresholdsFor(
   type: WorkloadType,

@@ -2,24 +2,8 @@ import { Client, errors } from '@opensearch-project/opensearch';
 import { DataOpsSourceError } from '@internal/plugin-dataops-node';
 import type { OpenSearchConfig } from '../../config';
 import { ConcurrencyLimiter, badResponse, withUpstreamCall } from '../http';
-
-export const MAX_PAGE_SIZE = 500;
-
-export interface LogSearchRequest {
-  index: string;
-  /** Exact-value filters from `dataops.io/opensearch-filter`. */
-  terms: Array<{ field: string; value: string }>;
-  /** Unix milliseconds. */
-  from: number;
-  to: number;
-  /** Free text, only ever passed to `simple_query_string`, which cannot fail on syntax or run scripts. */
-  text?: string;
-  levels?: string[];
-  searchAfter?: Array<string | number>;
-  size: number;
-  /** Histogram bucket width in milliseconds; no histogram when absent. */
-  histogramIntervalMs?: number;
-}
+import { buildLogSearchBody } from './buildLogSearchBody';
+import type { LogSearchRequest } from './buildLogSearchBody';
 
 export interface LogSearchHit {
   index: string;
@@ -58,63 +42,11 @@ export class OpenSearchLogsClient {
     this.limiter = new ConcurrencyLimiter(config.maxConcurrency);
   }
 
-  buildSearchBody(request: LogSearchRequest): Record<string, unknown> {
-    const { timestampField, levelField } = this.config;
-    const filter: unknown[] = [
-      {
-        range: {
-          [timestampField]: {
-            gte: request.from,
-            lte: request.to,
-            format: 'epoch_millis',
-          },
-        },
-      },
-      ...request.terms.map(t => ({ term: { [t.field]: t.value } })),
-    ];
-    if (request.levels?.length) {
-      filter.push({ terms: { [levelField]: request.levels } });
-    }
-    const must = request.text
-      ? [
-          {
-            simple_query_string: {
-              query: request.text,
-              default_operator: 'and',
-              lenient: true,
-            },
-          },
-        ]
-      : [];
-    return {
-      size: Math.min(Math.max(request.size, 1), MAX_PAGE_SIZE),
-      track_total_hits: true,
-      sort: [{ [timestampField]: 'desc' }, { _doc: 'asc' }],
-      query: { bool: { filter, must } },
-      ...(request.searchAfter ? { search_after: request.searchAfter } : {}),
-      ...(request.histogramIntervalMs
-        ? {
-            aggs: {
-              histogram: {
-                date_histogram: {
-                  field: timestampField,
-                  fixed_interval: `${request.histogramIntervalMs}ms`,
-                  min_doc_count: 0,
-                  extended_bounds: { min: request.from, max: request.to },
-                },
-                aggs: { levels: { terms: { field: levelField, size: 10 } } },
-              },
-            },
-          }
-        : {}),
-    };
-  }
-
   async search(
     request: LogSearchRequest,
     signal?: AbortSignal,
   ): Promise<LogSearchResult> {
-    const body = this.buildSearchBody(request);
+    const body = buildLogSearchBody(request, this.config);
     const response = await withUpstreamCall(
       {
         source: 'opensearch',

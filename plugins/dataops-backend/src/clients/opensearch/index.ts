@@ -1,6 +1,4 @@
-export { MAX_PAGE_SIZE, OpenSearchLogsClient } from './OpenSearchLogsClient';
-export type {
-  LogSearchHit,
-  LogSearchRequest,
-  LogSearchResult,
-} from './OpenSearchLogsClient';
+export { OpenSearchLogsClient } from './OpenSearchLogsClient';
+export type { LogSearchHit, LogSearchResult } from './OpenSearchLogsClient';
+export { MAX_PAGE_SIZE, buildLogSearchBody } from './buildLogSearchBody';
+export type { LogSearchRequest } from './buildLogSearchBody';

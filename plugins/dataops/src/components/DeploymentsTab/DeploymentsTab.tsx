@@ -10,15 +10,9 @@ import {
   isDataOpsDeploymentsAvailable,
 } from '../../annotations';
 import {
-  useDataOpsQueryState,
-  useEntityView,
-  useEnvironmentOptions,
-} from '../../hooks';
-import {
-  DataOpsControls,
+  EntityViewSection,
   EnvironmentColumns,
   EnvironmentStatusPanel,
-  ViewFrame,
 } from '../shared';
 import { RequireDataOps } from '../MissingAnnotation';
 import { ApplicationCard } from './ApplicationCard';
@@ -58,23 +52,6 @@ export function DeploymentsView(props: {
   );
 }
 
-function Deployments() {
-  const state = useDataOpsQueryState();
-  const options = useEnvironmentOptions();
-  const result = useEntityView('deployments', state);
-  return (
-    <>
-      <DataOpsControls state={state} environments={options} hideTimeRange />
-      <ViewFrame {...result}>
-        {value => <DeploymentsView response={value} nowMs={Date.now()} />}
-      </ViewFrame>
-      <Typography variant="caption" color="textSecondary">
-        Out of sync for more than 5 minutes is critical.
-      </Typography>
-    </>
-  );
-}
-
 /** The Deployments tab. @public */
 export function DeploymentsTab() {
   return (
@@ -82,7 +59,17 @@ export function DeploymentsTab() {
       isAvailable={isDataOpsDeploymentsAvailable}
       annotation={[ANNOTATION_ARGOCD_APP_NAME, ANNOTATION_ARGOCD_APP_SELECTOR]}
     >
-      <Deployments />
+      <EntityViewSection
+        view="deployments"
+        hideTimeRange
+        footer={
+          <Typography variant="caption" color="textSecondary">
+            Out of sync for more than 5 minutes is critical.
+          </Typography>
+        }
+      >
+        {value => <DeploymentsView response={value} nowMs={Date.now()} />}
+      </EntityViewSection>
     </RequireDataOps>
   );
 }

@@ -15,7 +15,7 @@ import {
   renderWithEntity,
   TEST_BASE_URL,
 } from '../../__testUtils__/renderWithEntity';
-import { LocationDisplay } from '../../__testUtils__/LocationDisplay';
+import { recordingHandler } from '../../__testUtils__/recordingHandler';
 
 const server = setupServer();
 const LOGS_URL = `${TEST_BASE_URL}/v1/entity/default/component/daily-sales-etl/logs`;
@@ -126,24 +126,13 @@ describe('LogsTab', () => {
   registerMswTestHooks(server);
 
   it('searches, filters by level, and shows the failing environment beside the others', async () => {
-    const seen: URL[] = [];
-    server.use(
-      http.get(LOGS_URL, ({ request }) => {
-        seen.push(new URL(request.url));
-        return HttpResponse.json(logsResponse);
-      }),
-    );
-    await renderWithEntity(
-      <>
-        <LogsTab />
-        <LocationDisplay />
-      </>,
-      {
-        entity: sparkJob,
-        route:
-          '/catalog/default/component/daily-sales-etl/dataops-logs?range=1h',
-      },
-    );
+    const { handler, seen } = recordingHandler(LOGS_URL, logsResponse);
+    server.use(handler);
+    await renderWithEntity(<LogsTab />, {
+      entity: sparkJob,
+      route: '/catalog/default/component/daily-sales-etl/dataops-logs?range=1h',
+      showLocation: true,
+    });
     expect(
       await screen.findByText('java.lang.OutOfMemoryError: Java heap space'),
     ).toBeInTheDocument();
@@ -223,43 +212,33 @@ describe('LogsTab', () => {
   });
 
   it('zooms the range to the brushed buckets', async () => {
-    const seen: URL[] = [];
     const base = Date.parse('2026-11-22T10:00:00Z');
     const buckets = Array.from({ length: 6 }, (_, i) => ({
       timestamp: base + i * 60_000,
       counts: { info: i + 1 },
     }));
-    server.use(
-      http.get(LOGS_URL, ({ request }) => {
-        seen.push(new URL(request.url));
-        return HttpResponse.json({
-          entityRef: 'x',
-          environments: [
-            {
-              env: 'dev',
-              status: 'ok',
-              data: {
-                index: 'i',
-                total: 0,
-                hits: [],
-                histogram: buckets,
-                histogramInterval: 60_000,
-              },
-            },
-          ],
-        });
-      }),
-    );
-    const { container } = await renderWithEntity(
-      <>
-        <LogsTab />
-        <LocationDisplay />
-      </>,
-      {
-        entity: sparkJob,
-        route: '/catalog/default/component/daily-sales-etl/dataops-logs',
-      },
-    );
+    const { handler, seen } = recordingHandler(LOGS_URL, {
+      entityRef: 'x',
+      environments: [
+        {
+          env: 'dev',
+          status: 'ok',
+          data: {
+            index: 'i',
+            total: 0,
+            hits: [],
+            histogram: buckets,
+            histogramInterval: 60_000,
+          },
+        },
+      ],
+    });
+    server.use(handler);
+    const { container } = await renderWithEntity(<LogsTab />, {
+      entity: sparkJob,
+      route: '/catalog/default/component/daily-sales-etl/dataops-logs',
+      showLocation: true,
+    });
     await screen.findByRole('img', { name: 'Log lines per level over time' });
     // move the brush's left handle with the keyboard-free path recharts offers: a drag on the traveller
     const traveller = container.querySelector('.recharts-brush-traveller')!;

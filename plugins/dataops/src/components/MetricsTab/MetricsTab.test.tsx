@@ -16,7 +16,7 @@ import {
   renderWithEntity,
   TEST_BASE_URL,
 } from '../../__testUtils__/renderWithEntity';
-import { LocationDisplay } from '../../__testUtils__/LocationDisplay';
+import { recordingHandler } from '../../__testUtils__/recordingHandler';
 import { Entity } from '@backstage/catalog-model';
 
 const server = setupServer();
@@ -171,7 +171,9 @@ describe('MetricsView', () => {
 describe('MetricChart', () => {
   const yTicks = (container: HTMLElement) =>
     Array.from(
-      container.querySelectorAll('.recharts-yAxis .recharts-cartesian-axis-tick-value'),
+      container.querySelectorAll(
+        '.recharts-yAxis .recharts-cartesian-axis-tick-value',
+      ),
     ).map(t => t.textContent);
   const from = Date.parse('2026-11-22T04:00:00Z');
   const points = (values: number[]): Array<[number, number]> =>
@@ -182,7 +184,14 @@ describe('MetricChart', () => {
       <MetricChart
         title="Failed jobs (24 h)"
         unit="percent"
-        series={[{ key: 's0_prod', env: 'prod', name: 'prod', points: points([0.9, 1.1, 1.3, 1.0]) }]}
+        series={[
+          {
+            key: 's0_prod',
+            env: 'prod',
+            name: 'prod',
+            points: points([0.9, 1.1, 1.3, 1.0]),
+          },
+        ]}
         envOrder={['prod']}
         thresholds={{ direction: 'above', warning: 3, critical: 5 }}
         fromMs={from}
@@ -190,7 +199,9 @@ describe('MetricChart', () => {
       />,
     );
     expect(yTicks(container)).toEqual(['0%', '2%', '4%', '6%']);
-    expect(container.querySelectorAll('.recharts-reference-line')).toHaveLength(2);
+    expect(container.querySelectorAll('.recharts-reference-line')).toHaveLength(
+      2,
+    );
   });
 
   it('keeps a percent axis within 100% when values are high', async () => {
@@ -198,7 +209,14 @@ describe('MetricChart', () => {
       <MetricChart
         title="Memory used"
         unit="percent"
-        series={[{ key: 's0_prod', env: 'prod', name: 'prod', points: points([88, 97, 99]) }]}
+        series={[
+          {
+            key: 's0_prod',
+            env: 'prod',
+            name: 'prod',
+            points: points([88, 97, 99]),
+          },
+        ]}
         envOrder={['prod']}
         thresholds={{ direction: 'above', warning: 90 }}
         fromMs={from}
@@ -215,24 +233,14 @@ describe('MetricsTab', () => {
   registerMswTestHooks(server);
 
   it('loads the metrics for the URL state and toggles the layout into the URL', async () => {
-    const seen: URL[] = [];
-    server.use(
-      http.get(METRICS_URL, ({ request }) => {
-        seen.push(new URL(request.url));
-        return HttpResponse.json(metricsResponse);
-      }),
-    );
-    await renderWithEntity(
-      <>
-        <MetricsTab />
-        <LocationDisplay />
-      </>,
-      {
-        entity: sparkJob,
-        route:
-          '/catalog/default/component/daily-sales-etl/dataops-metrics?env=dev&env=stage&range=1h',
-      },
-    );
+    const { handler, seen } = recordingHandler(METRICS_URL, metricsResponse);
+    server.use(handler);
+    await renderWithEntity(<MetricsTab />, {
+      entity: sparkJob,
+      route:
+        '/catalog/default/component/daily-sales-etl/dataops-metrics?env=dev&env=stage&range=1h',
+      showLocation: true,
+    });
     expect(await screen.findByTestId('panel-cpu')).toBeInTheDocument();
     expect(seen[0].searchParams.getAll('env')).toEqual(['dev', 'stage']);
     expect(seen[0].searchParams.get('from')).toBe('now-1h');

@@ -16,7 +16,7 @@ import {
   renderWithEntity,
   TEST_BASE_URL,
 } from '../../__testUtils__/renderWithEntity';
-import { LocationDisplay } from '../../__testUtils__/LocationDisplay';
+import { recordingHandler } from '../../__testUtils__/recordingHandler';
 import { renderInTestApp } from '@backstage/test-utils';
 
 const server = setupServer();
@@ -80,24 +80,19 @@ describe('ObservabilityTab', () => {
   registerMswTestHooks(server);
 
   it('loads the summary and alerts for the selected range and links cells to tabs', async () => {
-    const seen: URL[] = [];
+    const { handler, seen } = recordingHandler(
+      `${ENTITY_URL}/summary`,
+      summaryResponse,
+    );
     server.use(
-      http.get(`${ENTITY_URL}/summary`, ({ request }) => {
-        seen.push(new URL(request.url));
-        return HttpResponse.json(summaryResponse);
-      }),
+      handler,
       http.get(`${ENTITY_URL}/alerts`, () => HttpResponse.json(alertsResponse)),
     );
-    await renderWithEntity(
-      <>
-        <ObservabilityTab />
-        <LocationDisplay />
-      </>,
-      {
-        entity: sparkJob,
-        route: '/catalog/default/component/daily-sales-etl/dataops?range=24h',
-      },
-    );
+    await renderWithEntity(<ObservabilityTab />, {
+      entity: sparkJob,
+      route: '/catalog/default/component/daily-sales-etl/dataops?range=24h',
+      showLocation: true,
+    });
     expect(await screen.findByText('OutOfSync for 12 min')).toBeInTheDocument();
     expect(seen[0].searchParams.get('from')).toBe('now-24h');
     expect(seen[0].searchParams.get('to')).toBe('now');
@@ -119,21 +114,18 @@ describe('ObservabilityTab', () => {
   });
 
   it('asks only for the environments picked in the selector', async () => {
-    const seen: URL[] = [];
+    const { handler, seen } = recordingHandler(
+      `${ENTITY_URL}/summary`,
+      summaryResponse,
+    );
     server.use(
-      http.get(`${ENTITY_URL}/summary`, ({ request }) => {
-        seen.push(new URL(request.url));
-        return HttpResponse.json(summaryResponse);
-      }),
+      handler,
       http.get(`${ENTITY_URL}/alerts`, () => HttpResponse.json(alertsResponse)),
     );
-    await renderWithEntity(
-      <>
-        <ObservabilityTab />
-        <LocationDisplay />
-      </>,
-      { entity: sparkJob },
-    );
+    await renderWithEntity(<ObservabilityTab />, {
+      entity: sparkJob,
+      showLocation: true,
+    });
     await screen.findByText('OutOfSync for 12 min');
     await userEvent.click(screen.getByRole('button', { name: 'dev' }));
     await waitFor(() =>

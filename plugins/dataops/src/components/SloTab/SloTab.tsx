@@ -3,13 +3,8 @@ import {
   ANNOTATION_SLO_OBJECTIVE,
   isDataOpsSloAvailable,
 } from '../../annotations';
-import {
-  useDataOpsQueryState,
-  useEntityView,
-  useEnvironmentOptions,
-} from '../../hooks';
 import { RequireDataOps } from '../MissingAnnotation';
-import { DataOpsControls, EnvironmentColumns, ViewFrame } from '../shared';
+import { EntityViewSection, EnvironmentColumns } from '../shared';
 import { SloEnvironment } from './SloEnvironment';
 import { SloExplainer } from './SloExplainer';
 
@@ -25,19 +20,6 @@ export function SloView(props: { response: EntityViewResponse<SloData> }) {
   );
 }
 
-function Slo() {
-  const state = useDataOpsQueryState();
-  const options = useEnvironmentOptions();
-  const result = useEntityView('slo', state);
-  return (
-    <>
-      {/* The period comes from the entity's SLO, not from a picked time range. */}
-      <DataOpsControls state={state} environments={options} hideTimeRange />
-      <ViewFrame {...result}>{value => <SloView response={value} />}</ViewFrame>
-    </>
-  );
-}
-
 /** The SLO tab. @public */
 export function SloTab() {
   return (
@@ -45,7 +27,10 @@ export function SloTab() {
       isAvailable={isDataOpsSloAvailable}
       annotation={ANNOTATION_SLO_OBJECTIVE}
     >
-      <Slo />
+      {/* The period comes from the entity's SLO, not from a picked time range. */}
+      <EntityViewSection view="slo" hideTimeRange>
+        {value => <SloView response={value} />}
+      </EntityViewSection>
     </RequireDataOps>
   );
 }

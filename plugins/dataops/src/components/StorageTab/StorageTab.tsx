@@ -5,17 +5,7 @@ import {
   StorageData,
   worstLevel,
 } from '@internal/plugin-dataops-common';
-import {
-  useDataOpsQueryState,
-  useEntityView,
-  useEnvironmentOptions,
-} from '../../hooks';
-import {
-  DataOpsControls,
-  EnvironmentColumns,
-  StatusChip,
-  ViewFrame,
-} from '../shared';
+import { EntityViewSection, EnvironmentColumns, StatusChip } from '../shared';
 import { RequireDataOps } from '../MissingAnnotation';
 import { StorageCheckCard } from './StorageCheckCard';
 import {
@@ -67,20 +57,6 @@ export function StorageView(props: {
   );
 }
 
-function Storage() {
-  const state = useDataOpsQueryState();
-  const options = useEnvironmentOptions();
-  const result = useEntityView('storage', state);
-  return (
-    <>
-      <DataOpsControls state={state} environments={options} />
-      <ViewFrame {...result}>
-        {value => <StorageView response={value} />}
-      </ViewFrame>
-    </>
-  );
-}
-
 /** The Storage tab. @public */
 export function StorageTab() {
   return (
@@ -88,7 +64,9 @@ export function StorageTab() {
       isAvailable={isDataOpsStorageAvailable}
       annotation={[ANNOTATION_STORAGE, ANNOTATION_ICEBERG_TABLE]}
     >
-      <Storage />
+      <EntityViewSection view="storage">
+        {value => <StorageView response={value} />}
+      </EntityViewSection>
     </RequireDataOps>
   );
 }

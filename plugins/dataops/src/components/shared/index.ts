@@ -9,6 +9,8 @@ export { EnvironmentColumns } from './EnvironmentColumns';
 export type { EnvironmentColumnsProps } from './EnvironmentColumns';
 export { EnvironmentStatusPanel } from './EnvironmentStatusPanel';
 export { ViewFrame } from './ViewFrame';
+export { EntityViewSection } from './EntityViewSection';
+export type { EntityViewSectionProps } from './EntityViewSection';
 export {
   LEVEL_COLOURS,
   LEVEL_LABEL,
