@@ -38,6 +38,8 @@ test('onboarding a Spark job from the Create page shows every generated file', a
   await page.getByRole('button', { name: /^Create$/ }).click();
   // The result panel lists each file with its content.
   await page.getByText('Generated files', { exact: false }).first().waitFor({ timeout: 120_000 });
+  // The file contents follow the list; they can render a moment after it.
+  await page.getByText('SloErrorBudgetFastBurn', { exact: false }).first().waitFor({ timeout: 60_000 });
   const text = await page.locator('body').innerText();
   for (const env of ['dev', 'stage', 'prod']) {
     assert.match(text, new RegExp(`overlays/${env}/prometheus-rule.yaml`), `rules for ${env}`);
