@@ -47,3 +47,41 @@ for (const example of EXAMPLES) {
     await screenshot(page, `entity-${example.name}`);
   });
 }
+
+// Every example entity is in the running catalog with the owner and dependsOn relations its YAML declares,
+// and the catalog reports no processing errors for any of them.
+test('the catalog holds every example entity with its owner and relations and no processing errors', async () => {
+  const { default: YAML } = await import('yaml');
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const dir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'examples', 'catalog');
+  const declared = fs
+    .readdirSync(dir)
+    .filter(f => f.endsWith('.yaml'))
+    .flatMap(f => YAML.parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map(d => d.toJS()));
+  assert.ok(declared.length >= 20, `examples hold ${declared.length} entities`);
+
+  const backend = process.env.E2E_BACKEND_URL ?? 'http://localhost:7007';
+  const auth = await fetch(`${backend}/api/auth/guest/refresh`, { method: 'POST' }).then(r => r.json());
+  const headers = { Authorization: `Bearer ${auth.backstageIdentity.token}` };
+  for (const entity of declared) {
+    const kind = entity.kind.toLowerCase();
+    const name = entity.metadata.name;
+    const res = await fetch(`${backend}/api/catalog/entities/by-name/${kind}/default/${name}`, { headers });
+    assert.equal(res.status, 200, `${kind}:${name} is in the catalog`);
+    const stored = await res.json();
+    const errors = (stored.status?.items ?? []).filter(i => i.level === 'error');
+    assert.deepEqual(errors, [], `${kind}:${name} has no processing errors`);
+    if (entity.spec?.owner) {
+      const owners = stored.relations.filter(r => r.type === 'ownedBy').map(r => r.targetRef);
+      assert.deepEqual(owners, [`group:default/${entity.spec.owner}`], `${kind}:${name} owner`);
+    }
+    for (const dependency of entity.spec?.dependsOn ?? []) {
+      const [depKind, depName] = dependency.split(':');
+      assert.ok(
+        stored.relations.some(r => r.type === 'dependsOn' && r.targetRef === `${depKind}:default/${depName}`),
+        `${kind}:${name} dependsOn ${dependency}`,
+      );
+    }
+  }
+});

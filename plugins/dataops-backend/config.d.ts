@@ -117,6 +117,12 @@ export interface Config {
       enabled?: boolean;
       /** Seconds between polls, 5 to 3600, default 30. @visibility backend */
       frequencySeconds?: number;
+      /**
+       * Days a resolved episode is kept before the daily clean-up deletes it, 1 to 36500, default 400.
+       * Open episodes are never deleted.
+       * @visibility backend
+       */
+      retentionDays?: number;
     };
     /**
      * Backstage notifications to the owning group when an alert starts firing on one of its entities

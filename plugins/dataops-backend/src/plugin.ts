@@ -17,6 +17,7 @@ import {
   EpisodeStore,
   readPollerConfig,
   scheduleAlertPoller,
+  scheduleEpisodeRetention,
 } from './incidents';
 import { AlertNotifier, readNotificationsConfig } from './notifications';
 import { createRouter } from './router';
@@ -139,10 +140,17 @@ export const dataopsPlugin = createBackendPlugin({
             store: episodes,
           }),
         );
+        const pollerConfig = readPollerConfig(config);
+        await scheduleEpisodeRetention({
+          scheduler,
+          logger,
+          store: episodes,
+          retentionDays: pollerConfig.retentionDays,
+        });
         await scheduleAlertPoller({
           scheduler,
           logger,
-          config: readPollerConfig(config),
+          config: pollerConfig,
           poller: new AlertPoller({
             config: dataopsConfig,
             clients: clientsOf,

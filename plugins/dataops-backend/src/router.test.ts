@@ -638,4 +638,29 @@ describe('dataops router', () => {
         'Not collected: spark_app_runs_total has no series for this entity in this environment.',
     });
   });
+
+  it('keeps the metrics level known when one panel is not collected', async () => {
+    const server = await start();
+    const metrics = await request(server).get(`${base}/metrics?env=dev`);
+    const panels = metrics.body.environments[0].data.panels;
+    const judged = panels.filter((p: any) => p.state === 'ok');
+    expect(judged.length).toBeGreaterThan(0);
+    expect(judged.length).toBeLessThan(panels.length);
+    const res = await request(server).get(`${base}/summary?env=dev`);
+    const cell = res.body.environments[0].data.areas.metrics;
+    // The level comes from the panels that have a value; the missing one is named, not allowed to win.
+    const order = ['healthy', 'warning', 'critical'];
+    const worst = judged
+      .map((p: any) => p.level)
+      .reduce((a: string, b: string) =>
+        order.indexOf(b) > order.indexOf(a) ? b : a,
+      );
+    expect(cell.level).toBe(worst);
+    expect(cell.reason).toMatch(new RegExp(`^${worst}: `));
+    const notCollected = panels
+      .filter((p: any) => p.state === 'not-collected')
+      .map((p: any) => p.title);
+    expect(notCollected).toContain('Active jobs');
+    expect(cell.reason).toContain(`; ${notCollected.join(', ')} not collected`);
+  });
 });

@@ -82,7 +82,10 @@ export async function startRealPrometheus(series: StoredSeries[], mint: number, 
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise(resolve => child.once('exit', resolve));
       child.kill('SIGTERM');
-      await Promise.race([exited, new Promise(r => setTimeout(r, 10000))]);
+      // The grace timer is cleared once the child exits, or it would keep the test worker alive 10 s.
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise(r => { grace = setTimeout(r, 10000); })]);
+      clearTimeout(grace);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
     fs.rmSync(dir, { recursive: true, force: true });

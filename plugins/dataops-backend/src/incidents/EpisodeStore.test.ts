@@ -105,4 +105,63 @@ describe.each(IDS)('EpisodeStore on %s', id => {
     );
     expect(await knex.schema.hasTable('dataops_alert_episodes')).toBe(false);
   });
+
+  it('retention deletes only resolved episodes that ended before the cutoff', async () => {
+    const knex = await databases.init(id);
+    await EpisodeStore.migrate(knex);
+    const store = new EpisodeStore(knex);
+    const day = 24 * 60 * 60 * 1000;
+    const t = Date.UTC(2026, 10, 1);
+
+    // Long ago: 'old' and 'boundary' resolve, 'stuck' never does.
+    await store.applyPoll(
+      'prod',
+      [
+        observation('old', t - 500 * day),
+        observation('boundary', t - 500 * day),
+        observation('stuck', t - 500 * day),
+      ],
+      t - 500 * day,
+    );
+    await store.applyPoll(
+      'prod',
+      [
+        observation('old', t - 500 * day, { endedAt: t - 450 * day }),
+        observation('boundary', t - 500 * day, { endedAt: t - 400 * day }),
+        observation('stuck', t - 500 * day),
+      ],
+      t - 300 * day,
+    );
+    // Recent: resolved yesterday.
+    await store.applyPoll(
+      'prod',
+      [observation('recent', t - 2 * day), observation('stuck', t - 500 * day)],
+      t - 2 * day,
+    );
+    await store.applyPoll(
+      'prod',
+      [observation('stuck', t - 500 * day)],
+      t - day,
+    );
+
+    const deleted = await store.deleteResolvedBefore(t - 400 * day);
+    expect(deleted).toBe(1);
+    const rows = await store.list({
+      owners: ['group:default/sales-data'],
+      since: 0,
+    });
+    expect(rows.map(r => [r.fingerprint, r.resolvedAt ?? null]).sort()).toEqual(
+      [
+        ['boundary', t - 400 * day],
+        ['recent', t - day],
+        ['stuck', null],
+      ],
+    );
+    expect(await store.deleteResolvedBefore(t)).toBe(2);
+    expect(
+      (
+        await store.list({ owners: ['group:default/sales-data'], since: 0 })
+      ).map(r => r.fingerprint),
+    ).toEqual(['stuck']);
+  });
 });

@@ -163,6 +163,17 @@ export class EpisodeStore {
     });
   }
 
+  /**
+   * Deletes episodes resolved before `before` (unix ms). Open episodes are kept however old they are: they
+   * still describe a running incident.
+   */
+  async deleteResolvedBefore(before: number): Promise<number> {
+    return this.knex(TABLE)
+      .whereNotNull('resolved_at')
+      .where('resolved_at', '<', before)
+      .delete();
+  }
+
   /** Episodes of `owners` (optionally one entity) that fired after `since` or were still open then. */
   async list(options: {
     owners: string[];

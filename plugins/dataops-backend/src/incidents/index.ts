@@ -9,4 +9,5 @@ export type {
 export { computeIncidents } from './computeIncidents';
 export { readPollerConfig } from './readPollerConfig';
 export { scheduleAlertPoller } from './scheduleAlertPoller';
+export { scheduleEpisodeRetention } from './scheduleEpisodeRetention';
 export type { PollerConfig } from './readPollerConfig';

@@ -1,4 +1,5 @@
 import type { AreaStatus, HealthLevel, Thresholds } from '../api/types';
+import { nameList } from './nameList';
 
 /**
  * Level of one value against thresholds. No value (null, NaN, missing) is `unknown`, never `healthy`:
@@ -55,6 +56,11 @@ export interface LevelInput {
   detail?: string;
 }
 
+/** A part as named in a reason: its label, with its detail when it has one. */
+export function labelWithDetail(input: LevelInput): string {
+  return input.detail ? `${input.label} (${input.detail})` : input.label;
+}
+
 /**
  * Rolls up the parts of one area into its status: the worst level, with a reason naming the parts that
  * have it, so the overview says what to look at.
@@ -75,10 +81,8 @@ export function rollupArea(
       reason: `${inputs.length} of ${inputs.length} healthy`,
     };
   }
-  const names = culprits
-    .slice(0, 3)
-    .map(i => (i.detail ? `${i.label} (${i.detail})` : i.label))
-    .join(', ');
-  const more = culprits.length > 3 ? ` and ${culprits.length - 3} more` : '';
-  return { level, reason: `${level}: ${names}${more}` };
+  return {
+    level,
+    reason: `${level}: ${nameList(culprits.map(labelWithDetail))}`,
+  };
 }

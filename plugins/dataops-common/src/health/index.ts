@@ -4,3 +4,5 @@ export {
   worstLevel,
 } from './evaluateThresholds';
 export type { LevelInput } from './evaluateThresholds';
+export { rollupStates } from './rollupStates';
+export type { StateInput } from './rollupStates';

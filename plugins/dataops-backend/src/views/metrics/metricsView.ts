@@ -4,7 +4,7 @@ import {
   MetricsData,
   readAnnotation,
   renderQuery,
-  rollupArea,
+  rollupStates,
 } from '@internal/plugin-dataops-common';
 import {
   DataOpsNotConfiguredError,
@@ -15,9 +15,6 @@ import { resolvePanels } from './resolvePanels';
 import { isOutage, runPanel } from './runPanel';
 
 function panelDetail(p: MetricPanel): string | undefined {
-  if (p.state !== 'ok') {
-    return p.state;
-  }
   if (p.lastValue === undefined || p.lastValue === null) {
     return undefined;
   }
@@ -103,12 +100,14 @@ export function createMetricsView(
       };
     },
     summarize(data) {
-      return rollupArea(
+      return rollupStates(
         data.panels.map(p => ({
           label: p.title,
-          level: p.state === 'ok' ? p.level : 'unknown',
+          state: p.state,
+          level: p.level,
           detail: panelDetail(p),
         })),
+        'panels',
         'no panels for this entity type',
       );
     },

@@ -2,7 +2,7 @@ import {
   StorageCheck,
   StorageData,
   renderQuery,
-  rollupArea,
+  rollupStates,
 } from '@internal/plugin-dataops-common';
 import {
   DataOpsNotConfiguredError,
@@ -24,9 +24,6 @@ interface Outcome {
 }
 
 function checkDetail(c: StorageCheck): string {
-  if (c.state !== 'ok') {
-    return c.state;
-  }
   const value =
     typeof c.value === 'number' ? Math.round(c.value * 100) / 100 : c.value;
   return `${value} ${c.unit}`;
@@ -171,12 +168,14 @@ export function createStorageView(
       };
     },
     summarize(data) {
-      return rollupArea(
+      return rollupStates(
         data.checks.map(c => ({
           label: `${c.title} (${c.target})`,
-          level: c.state === 'ok' ? c.level : 'unknown',
+          state: c.state,
+          level: c.level,
           detail: checkDetail(c),
         })),
+        'checks',
         'no storage annotated on this entity',
       );
     },
