@@ -1,22 +1,10 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '@internal/plugin-dataops-rules';
 import { StoredSeries } from '../promql';
 import { writeOpenMetrics } from '../prometheus/openMetrics';
-
-/** A free loopback port: bind to 0, read the port, release it. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Where an executable is on PATH, or undefined; looked up here so a missing binary is an answer, not a crash. */
 export function findBinary(name: string, searchPath: string = process.env.PATH ?? ''): string | undefined {
