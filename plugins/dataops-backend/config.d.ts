@@ -16,6 +16,12 @@ export interface Config {
        * @visibility backend
        */
       timeoutMs?: number;
+      /**
+       * Largest answer read from one upstream call in this environment, bytes (at least 1024). Reading
+       * stops there and the environment reports a BAD_RESPONSE naming the limit. Default 20971520 (20 MiB).
+       * @visibility backend
+       */
+      maxResponseBytes?: number;
       /** Prometheus HTTP API compatible endpoint (Thanos Querier or Prometheus). */
       thanos?: {
         /** @visibility backend */

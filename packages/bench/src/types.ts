@@ -5,6 +5,8 @@ export interface ScenarioResult {
   title: string;
   /** The goal from the benchmark issue, in words, e.g. "overhead p99 <= 10 ms at 3 environments". */
   goal?: string;
+  /** The headline figure compared with the goal, e.g. "p99 overhead 3.1 ms"; the summary table shows it. */
+  measured?: string;
   /** Column names of `rows`, in order. */
   columns: string[];
   /** One row per measured case; values already formatted or plain numbers. */

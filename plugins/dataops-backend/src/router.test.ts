@@ -10,6 +10,7 @@ import {
   EXPECTED,
   SpawnedServer,
   freePort,
+  openSearchAnswer,
   scenarioEntity,
   scenarioOpenMetrics,
   startAlertmanager,
@@ -75,35 +76,13 @@ const logDoc = {
     token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcdefghijk',
   },
 };
-const searchAnswer = {
-  took: 3,
-  timed_out: false,
-  _shards: { total: 1, successful: 1, skipped: 0, failed: 0 },
-  hits: {
-    total: { value: 1, relation: 'eq' },
-    max_score: null,
-    hits: [
-      {
-        _index: 'logs-spark-2026.01.01',
-        _id: 'doc1',
-        _score: null,
-        _source: logDoc,
-        sort: [1767261600000, 7],
-      },
-    ],
-  },
-  aggregations: {
-    histogram: {
-      buckets: [
-        {
-          key: 1767261600000,
-          doc_count: 1,
-          levels: { buckets: [{ key: 'ERROR', doc_count: 1 }] },
-        },
-      ],
-    },
-  },
-};
+const searchAnswer = openSearchAnswer({
+  index: 'logs-spark-2026.01.01',
+  id: 'doc1',
+  source: logDoc,
+  sort: [1767261600000, 7],
+  level: 'ERROR',
+});
 
 describe('dataops router', () => {
   let prometheus: SpawnedServer;

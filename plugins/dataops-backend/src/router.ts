@@ -59,14 +59,18 @@ const querySchema = z
   })
   .strict();
 
-function parseQuery(query: unknown) {
+/** Validates the query string of an entity view request; exported for the property-based tests. */
+export function parseQuery(query: unknown) {
   const parsed = querySchema.safeParse(query);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = issue.path[0] ?? '';
     throw new InputError(
       issue.code === 'unrecognized_keys'
-        ? `Unknown query parameter(s): ${issue.keys.join(', ')}`
+        ? // Quoted, so an empty or blank parameter name still shows.
+          `Unknown query parameter(s): ${issue.keys
+            .map(k => `'${k}'`)
+            .join(', ')}`
         : `Invalid '${String(name)}': ${issue.message}`,
     );
   }
@@ -146,8 +150,9 @@ export async function createRouter(
     if (!entity) {
       throw new NotFoundError(`No entity ${kind}:${namespace}/${name}`);
     }
-    res.json(
-      await views.run(view, {
+    // Already JSON: cached environments are spliced in without a parse and re-serialisation.
+    res.type('application/json').send(
+      await views.runJson(view, {
         entity,
         credentials,
         envs: query.env,

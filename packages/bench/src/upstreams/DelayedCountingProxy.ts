@@ -18,6 +18,84 @@ export interface DelayedCountingProxyOptions {
   rewritePath?: (path: string) => string;
   /** Answer 503 instead of forwarding for the requests this returns true for (an upstream that is down). */
   isDown?: (req: IncomingMessage) => boolean;
+  /**
+   * Answer a request identical to an earlier one (method, target path with query, body) with the recorded
+   * answer instead of asking the target again, so the stand-in's latency stays `latencyMs` when many
+   * environments share one target whose own compute time would otherwise add up.
+   */
+  replay?: boolean;
+}
+
+interface RecordedAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Sends the request on to the target and buffers the whole answer. */
+function forward(
+  target: URL,
+  req: IncomingMessage,
+  path: string,
+  body: Buffer,
+): Promise<RecordedAnswer> {
+  return new Promise((resolve, reject) => {
+    const {
+      connection: _connection,
+      'transfer-encoding': _encoding,
+      ...headers
+    } = req.headers;
+    const outgoing = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        path,
+        method: req.method,
+        headers: {
+          ...headers,
+          host: target.host,
+          'content-length': String(body.length),
+        },
+      },
+      answer => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          const {
+            connection: _c,
+            'keep-alive': _k,
+            'transfer-encoding': _t,
+            ...answerHeaders
+          } = answer.headers;
+          resolve({
+            status: answer.statusCode ?? 502,
+            headers: answerHeaders,
+            body: Buffer.concat(chunks),
+          });
+        });
+        answer.on('error', reject);
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+/** One request the stand-in received. */
+export interface ProxyCall {
+  /** `performance.now()` when it arrived. */
+  at: number;
+  /** The incoming path without the query, e.g. `/env07/prometheus/api/v1/series`. */
+  path: string;
 }
 
 /**
@@ -26,50 +104,71 @@ export interface DelayedCountingProxyOptions {
  */
 export class DelayedCountingProxy {
   private readonly counts = new Map<string, number>();
+  private log: ProxyCall[] = [];
+  private readonly recorded = new Map<string, RecordedAnswer>();
   private server?: Server;
   url = '';
 
-  constructor(private readonly options: DelayedCountingProxyOptions) {}
+  private latencyMs: number;
+
+  constructor(private readonly options: DelayedCountingProxyOptions) {
+    this.latencyMs = options.latencyMs;
+  }
+
+  /** Changes the added latency for requests that arrive from now on. */
+  setLatency(ms: number): void {
+    this.latencyMs = ms;
+  }
 
   async start(): Promise<this> {
     const upstream = new URL(this.options.target);
     this.server = createServer((req, res) => {
-      const key = (req.url ?? '/').split('?')[0].split('/').slice(0, 3).join('/');
+      const path = (req.url ?? '/').split('?')[0];
+      this.log.push({ at: performance.now(), path });
+      const key = path.split('/').slice(0, 3).join('/');
       this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-      setTimeout(() => {
+      const body = readBody(req);
+      setTimeout(async () => {
         if (this.options.isDown?.(req)) {
           res.writeHead(503, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ error: 'stand-in upstream is down' }));
           return;
         }
-        const forward = httpRequest(
-          {
-            host: upstream.hostname,
-            port: upstream.port,
-            path: this.options.rewritePath
-              ? this.options.rewritePath(req.url ?? '/')
-              : req.url,
-            method: req.method,
-            headers: { ...req.headers, host: upstream.host },
-          },
-          answer => {
-            res.writeHead(answer.statusCode ?? 502, answer.headers);
-            answer.pipe(res);
-          },
-        );
-        forward.on('error', () => {
-          res.writeHead(502);
-          res.end();
+        const targetPath = this.options.rewritePath
+          ? this.options.rewritePath(req.url ?? '/')
+          : req.url ?? '/';
+        const sent = await body;
+        const replayKey = `${req.method} ${targetPath} ${sent.toString(
+          'base64',
+        )}`;
+        const recorded = this.options.replay
+          ? this.recorded.get(replayKey)
+          : undefined;
+        const answer =
+          recorded ??
+          (await forward(upstream, req, targetPath, sent).catch(() => ({
+            status: 502,
+            headers: {},
+            body: Buffer.alloc(0),
+          })));
+        if (this.options.replay && !recorded && answer.status < 500) {
+          this.recorded.set(replayKey, answer);
+        }
+        res.writeHead(answer.status, {
+          ...answer.headers,
+          'content-length': String(answer.body.length),
         });
-        req.pipe(forward);
-      }, this.options.latencyMs);
+        res.end(answer.body);
+      }, this.latencyMs);
     });
     // Clients keep connections alive; the stand-in must not close them first.
     this.server.keepAliveTimeout = 60_000;
     await new Promise<void>(resolve =>
       this.server!.listen(0, '127.0.0.1', () => resolve()),
     );
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = `http://127.0.0.1:${
+      (this.server.address() as AddressInfo).port
+    }`;
     return this;
   }
 
@@ -82,12 +181,20 @@ export class DelayedCountingProxy {
     return total;
   }
 
+  /** Every request since the last reset, in arrival order. */
+  callLog(): readonly ProxyCall[] {
+    return this.log;
+  }
+
   resetCounts(): void {
     this.counts.clear();
+    this.log = [];
   }
 
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
-    await new Promise(resolve => this.server?.close(resolve) ?? resolve(undefined));
+    await new Promise(
+      resolve => this.server?.close(resolve) ?? resolve(undefined),
+    );
   }
 }

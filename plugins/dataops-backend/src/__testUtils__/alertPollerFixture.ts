@@ -1,8 +1,13 @@
 import { ConfigReader } from '@backstage/config';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import {
+  TestDatabaseId,
+  TestDatabases,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { JsonObject } from '@backstage/types';
+import type { Knex } from 'knex';
 import { EnvironmentClients } from '../clients';
 import { DataOpsConfig, readDataOpsConfig } from '../config';
 import { AlertPoller, EpisodeStore, OpenedEpisode } from '../incidents';
@@ -10,12 +15,16 @@ import { OWNERSHIP_ENTITIES } from './alertOwnershipFixture';
 
 /** What the poller tests share: a migrated episode store and clients for the given environments. */
 export interface AlertPollerFixture {
+  /** The migrated database the store writes to. */
+  knex: Knex;
   store: EpisodeStore;
   config: DataOpsConfig;
   /** A poller wired as the plugin wires it, against the ownership organisation of the fixtures. */
   createPoller(options: {
     logger: LoggerService;
     onOpened?(env: string, opened: OpenedEpisode[]): Promise<void>;
+    /** Another store, e.g. one of a second backend replica; `store` by default. */
+    store?: EpisodeStore;
   }): AlertPoller;
 }
 
@@ -23,8 +32,9 @@ export interface AlertPollerFixture {
 export async function createAlertPollerFixture(
   databases: TestDatabases,
   environments: JsonObject[],
+  setup: { database?: TestDatabaseId } = {},
 ): Promise<AlertPollerFixture> {
-  const knex = await databases.init('SQLITE_3');
+  const knex = await databases.init(setup.database ?? 'SQLITE_3');
   await EpisodeStore.migrate(knex);
   const store = new EpisodeStore(knex);
   const config = readDataOpsConfig(
@@ -34,6 +44,7 @@ export async function createAlertPollerFixture(
     config.environments.map(e => [e.name, new EnvironmentClients(e)]),
   );
   return {
+    knex,
     store,
     config,
     createPoller: options =>
@@ -42,8 +53,9 @@ export async function createAlertPollerFixture(
         clients: env => clients.get(env)!,
         catalog: catalogServiceMock({ entities: OWNERSHIP_ENTITIES }),
         auth: mockServices.auth(),
-        store,
-        ...options,
+        store: options.store ?? store,
+        logger: options.logger,
+        onOpened: options.onOpened,
       }),
   };
 }

@@ -16,3 +16,17 @@ export {
 } from './alertOwnershipFixture';
 export { createAlertPollerFixture } from './alertPollerFixture';
 export type { AlertPollerFixture } from './alertPollerFixture';
+export { SERVER_FAULTS, startFaultServer } from './faultServer';
+export type {
+  FaultServer,
+  FaultServerOptions,
+  FaultServerRequest,
+  ServerFault,
+} from './faultServer';
+export { openDatabaseProcess } from './databaseProcess';
+export type {
+  DatabaseProcess,
+  KillPoint,
+  OutgoingQuery,
+} from './databaseProcess';
+export { openSearchAnswer } from './openSearchAnswer';

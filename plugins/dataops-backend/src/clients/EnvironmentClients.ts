@@ -18,15 +18,20 @@ export class EnvironmentClients {
 
   constructor(readonly config: EnvironmentConfig) {
     const timeout = config.timeoutMs;
+    const maxBytes = config.maxResponseBytes;
     this.prometheus =
-      config.thanos && new PrometheusClient(config.thanos, timeout);
+      config.thanos && new PrometheusClient(config.thanos, timeout, maxBytes);
     this.opensearch =
-      config.opensearch && new OpenSearchLogsClient(config.opensearch, timeout);
-    this.argocd = config.argocd.map(i => new ArgoCdClient(i, timeout));
+      config.opensearch &&
+      new OpenSearchLogsClient(config.opensearch, timeout, maxBytes);
+    this.argocd = config.argocd.map(
+      i => new ArgoCdClient(i, timeout, maxBytes),
+    );
     this.alertmanager =
       config.alertmanager &&
-      new AlertmanagerClient(config.alertmanager, timeout);
+      new AlertmanagerClient(config.alertmanager, timeout, maxBytes);
     this.iceberg =
-      config.iceberg && new IcebergRestClient(config.iceberg, timeout);
+      config.iceberg &&
+      new IcebergRestClient(config.iceberg, timeout, maxBytes);
   }
 }

@@ -33,6 +33,7 @@ describe('readDataOpsConfig', () => {
     });
     const [prod, dev] = config.environments;
     expect(prod.timeoutMs).toBe(10000);
+    expect(prod.maxResponseBytes).toBe(20 * 1024 * 1024);
     expect(prod.thanos).toMatchObject({
       url: 'http://thanos/prefix',
       dedup: true,
@@ -76,6 +77,7 @@ describe('readDataOpsConfig', () => {
       /'p': thanos.extraSelector/,
     ],
     [[{ name: 'p', timeoutMs: 0 }], /timeoutMs/],
+    [[{ name: 'p', maxResponseBytes: 100 }], /maxResponseBytes/],
     [
       [
         {

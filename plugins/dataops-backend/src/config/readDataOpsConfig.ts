@@ -4,6 +4,7 @@ import {
   isValidEnvironmentName,
   parseSelector,
 } from '@internal/plugin-dataops-common';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../clients/http';
 import { checkQueryTemplate } from './checkQueryTemplate';
 import { readStorageConfig } from './readStorageConfig';
 import {
@@ -202,9 +203,18 @@ function readEnvironment(config: Config, index: number): EnvironmentConfig {
     if (!(timeoutMs > 0 && timeoutMs <= 300_000)) {
       throw new ConfigProblem('timeoutMs must be between 1 and 300000');
     }
+    const maxResponseBytes =
+      config.getOptionalNumber('maxResponseBytes') ??
+      DEFAULT_MAX_RESPONSE_BYTES;
+    if (!Number.isInteger(maxResponseBytes) || maxResponseBytes < 1024) {
+      throw new ConfigProblem(
+        'maxResponseBytes must be an integer of at least 1024',
+      );
+    }
     return {
       name,
       timeoutMs,
+      maxResponseBytes,
       thanos: config.has('thanos')
         ? readThanos(config.getConfig('thanos'))
         : undefined,

@@ -54,6 +54,8 @@ export interface IcebergCatalogConfig {
 export interface EnvironmentConfig {
   name: string;
   timeoutMs: number;
+  /** Largest upstream answer read before the call fails (see config.d.ts). */
+  maxResponseBytes: number;
   /** Apache Iceberg REST catalog, preferred over exporter metrics for table statistics. */
   iceberg?: IcebergCatalogConfig;
   thanos?: ThanosConfig;

@@ -49,6 +49,17 @@ export interface PollChanges {
 const key = (fingerprint: string, entityRef: string) =>
   `${fingerprint}\u0000${entityRef}`;
 
+/** By alert, then entity, in code unit order: the same in every replica, unlike a locale's order. */
+function byAlertAndEntity(a: EpisodeObservation, b: EpisodeObservation) {
+  if (a.fingerprint !== b.fingerprint) {
+    return a.fingerprint < b.fingerprint ? -1 : 1;
+  }
+  if (a.entityRef !== b.entityRef) {
+    return a.entityRef < b.entityRef ? -1 : 1;
+  }
+  return 0;
+}
+
 function toRow(r: any): EpisodeRow {
   return {
     id: Number(r.id),
@@ -131,16 +142,23 @@ export class EpisodeStore {
           ended.set(e.id, Math.max(now, e.firedAt));
         }
       }
+      // Rows are written in one order (ids, then keys) by every poller, so two overlapping transactions wait
+      // for each other instead of deadlocking.
+      stillOpen.sort((a, b) => a - b);
       for (let i = 0; i < stillOpen.length; i += 500) {
         await tx(TABLE)
           .whereIn('id', stillOpen.slice(i, i + 500))
           .update({ last_seen_at: now });
       }
-      for (const [id, at] of ended) {
-        await tx(TABLE)
+      let resolved = 0;
+      for (const [id, at] of [...ended].sort(([a], [b]) => a - b)) {
+        // Another poller may have resolved it since this one read it; its time stands.
+        resolved += await tx(TABLE)
           .where({ id })
+          .whereNull('resolved_at')
           .update({ resolved_at: at, last_seen_at: now });
       }
+      fresh.sort(byAlertAndEntity);
       const opened: EpisodeRow[] = [];
       for (const o of fresh) {
         const values = {
@@ -155,11 +173,19 @@ export class EpisodeStore {
           resolved_at: null,
           last_seen_at: now,
         };
-        const [inserted] = await tx(TABLE).insert(values, ['id']);
+        // The unique index on open episodes refuses a second one for the same alert and entity: an
+        // overlapping poller opened it first and reports it, so this one skips it.
+        const [inserted] = await tx(TABLE)
+          .insert(values, ['id'])
+          .onConflict()
+          .ignore();
+        if (inserted === undefined) {
+          continue;
+        }
         const id = typeof inserted === 'object' ? inserted.id : inserted;
         opened.push(toRow({ ...values, id }));
       }
-      return { opened, resolved: ended.size };
+      return { opened, resolved };
     });
   }
 

@@ -35,7 +35,7 @@ export interface EntityViewRequest {
  * flight in this instance share one computation. Upstream failures become that environment's entry.
  */
 export class EntityViewService {
-  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly inFlight = new Map<string, Promise<string>>();
 
   constructor(
     private readonly options: {
@@ -51,6 +51,14 @@ export class EntityViewService {
     viewName: string,
     request: EntityViewRequest,
   ): Promise<EntityViewResponse<unknown>> {
+    return JSON.parse(await this.runJson(viewName, request));
+  }
+
+  /**
+   * {@link run}, serialised: the JSON of the response, with each environment's cached entry spliced in as
+   * stored, so a warm page view neither parses nor re-serialises every point of every series.
+   */
+  async runJson(viewName: string, request: EntityViewRequest): Promise<string> {
     const { registry, environments } = this.options;
     const view = registry.get(viewName);
     const configured = environments.map(e => e.name);
@@ -71,15 +79,15 @@ export class EntityViewService {
     const results = await Promise.all(
       envs.map(env => this.runEnvironment(view, env, entityRef, request)),
     );
-    return {
+    const head = JSON.stringify({
       entityRef,
       range: {
         from: new Date(request.range.from * 1000).toISOString(),
         to: new Date(request.range.to * 1000).toISOString(),
         step: request.range.step,
       },
-      environments: results,
-    };
+    });
+    return `${head.slice(0, -1)},"environments":[${results.join(',')}]}`;
   }
 
   private async authorize(view: DataOpsView<any>, request: EntityViewRequest) {
@@ -94,48 +102,51 @@ export class EntityViewService {
     envName: string,
     entityRef: string,
     request: EntityViewRequest,
-  ): Promise<EnvironmentResult<unknown>> {
+  ): Promise<string> {
     try {
-      const { data, warnings } = await this.cached(
-        view,
-        envName,
-        entityRef,
-        request,
-      );
-      return {
-        env: envName,
-        status: 'ok',
-        data,
-        ...(warnings.length ? { warnings } : {}),
-      };
+      const text = await this.cachedText(view, envName, entityRef, request);
+      // `text` is `{"data":...[,"warnings":[...]]}`: the tail of an `ok` entry.
+      const head = JSON.stringify({ env: envName, status: 'ok' }).slice(0, -1);
+      return text.length > 2 ? `${head},${text.slice(1)}` : `${head}}`;
     } catch (e) {
-      if (e instanceof DataOpsSourceError) {
-        if (e.type === 'NOT_CONFIGURED') {
-          return { env: envName, status: 'not-configured', source: e.source };
-        }
-        return { env: envName, status: 'error', error: e.toUpstreamError() };
-      }
-      if (
-        e instanceof Error &&
-        ['InputError', 'NotAllowedError', 'NotFoundError'].includes(e.name)
-      ) {
-        throw e;
-      }
-      this.options.logger.error(`dataops view '${view.name}' failed`, {
-        env: envName,
-        entityRef,
-        error: String(e),
-      });
-      return {
-        env: envName,
-        status: 'error',
-        error: {
-          type: 'BAD_RESPONSE',
-          source: 'dataops',
-          message: 'internal error',
-        },
-      };
+      return JSON.stringify(
+        this.failedEnvironment(e, view, envName, entityRef),
+      );
     }
+  }
+
+  private failedEnvironment(
+    e: unknown,
+    view: DataOpsView<any>,
+    envName: string,
+    entityRef: string,
+  ): EnvironmentResult<unknown> {
+    if (e instanceof DataOpsSourceError) {
+      if (e.type === 'NOT_CONFIGURED') {
+        return { env: envName, status: 'not-configured', source: e.source };
+      }
+      return { env: envName, status: 'error', error: e.toUpstreamError() };
+    }
+    if (
+      e instanceof Error &&
+      ['InputError', 'NotAllowedError', 'NotFoundError'].includes(e.name)
+    ) {
+      throw e;
+    }
+    this.options.logger.error(`dataops view '${view.name}' failed`, {
+      env: envName,
+      entityRef,
+      error: String(e),
+    });
+    return {
+      env: envName,
+      status: 'error',
+      error: {
+        type: 'BAD_RESPONSE',
+        source: 'dataops',
+        message: 'internal error',
+      },
+    };
   }
 
   private cacheKey(
@@ -156,36 +167,64 @@ export class EntityViewService {
       .digest('base64url')
       .slice(0, 22);
     const { from, to, step } = request.range;
-    return `v1:${view.name}:${envName}:${entityRef}:${from}:${to}:${step}:${identity}`;
+    // v2: entries are JSON text (see `cached`); v1 entries were objects.
+    return `v2:${view.name}:${envName}:${entityRef}:${from}:${to}:${step}:${identity}`;
   }
 
   private ttlMs(view: DataOpsView<any>): number {
     return (this.options.ttlOverrides[view.name] ?? view.ttlSeconds) * 1000;
   }
 
+  /** One environment's answer of a view, parsed (for views that read other views). */
   private async cached(
     view: DataOpsView<any>,
     envName: string,
     entityRef: string,
     request: EntityViewRequest,
   ): Promise<{ data: unknown; warnings: string[] }> {
+    const text = await this.cachedText(view, envName, entityRef, request);
+    const { data, warnings = [] } = JSON.parse(text);
+    return { data, warnings };
+  }
+
+  /**
+   * One environment's answer of a view as JSON text, `{"data":...}` plus `"warnings"` when there are any:
+   * from the cache, from an identical computation in flight, or computed now.
+   */
+  private async cachedText(
+    view: DataOpsView<any>,
+    envName: string,
+    entityRef: string,
+    request: EntityViewRequest,
+  ): Promise<string> {
     const key = this.cacheKey(view, envName, entityRef, request);
     const ttl = this.ttlMs(view);
     const pending = this.inFlight.get(key);
     if (pending) {
-      return pending as Promise<{ data: unknown; warnings: string[] }>;
+      return pending;
     }
     const work = (async () => {
       if (ttl > 0) {
         const hit = await this.safeCacheGet(key);
-        if (hit) {
-          return hit as { data: unknown; warnings: string[] };
+        if (typeof hit === 'string') {
+          return hit;
         }
       }
-      const fresh = await this.compute(view, envName, entityRef, request);
+      const { data, warnings } = await this.compute(
+        view,
+        envName,
+        entityRef,
+        request,
+      );
+      const fresh = JSON.stringify(
+        warnings.length ? { data, warnings } : { data },
+      );
       if (ttl > 0) {
         await this.options.cache
-          .set(key, fresh as any, { ttl })
+          // Stored as one JSON string: the cache store's own deserialiser runs a reviver over every value
+          // of an object (every point of every series), which made a warm metrics view ~10x slower than
+          // a plain JSON.parse of the same answer; and the text goes into responses as it is.
+          .set(key, fresh, { ttl })
           .catch(e =>
             this.options.logger.warn('dataops cache write failed', {
               error: String(e),

@@ -1,6 +1,11 @@
 import { formatMatchers, LabelMatcher } from '@internal/plugin-dataops-common';
 import type { AlertmanagerConfig } from '../../config';
-import { ConcurrencyLimiter, badResponse, fetchJson } from '../http';
+import {
+  ConcurrencyLimiter,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  badResponse,
+  fetchJson,
+} from '../http';
 
 /** Alertmanager API v2 client (active, silenced and inhibited alerts). */
 export class AlertmanagerClient {
@@ -9,6 +14,7 @@ export class AlertmanagerClient {
   constructor(
     private readonly config: AlertmanagerConfig,
     private readonly timeoutMs: number,
+    private readonly maxResponseBytes: number = DEFAULT_MAX_RESPONSE_BYTES,
   ) {
     this.limiter = new ConcurrencyLimiter(config.maxConcurrency);
   }
@@ -36,6 +42,7 @@ export class AlertmanagerClient {
       {
         source: 'alertmanager',
         timeoutMs: this.timeoutMs,
+        maxResponseBytes: this.maxResponseBytes,
         limiter: this.limiter,
         signal,
       },

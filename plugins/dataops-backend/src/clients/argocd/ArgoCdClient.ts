@@ -1,5 +1,10 @@
 import type { ArgoCdInstanceConfig } from '../../config';
-import { ConcurrencyLimiter, badResponse, fetchJson } from '../http';
+import {
+  ConcurrencyLimiter,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  badResponse,
+  fetchJson,
+} from '../http';
 import { DataOpsSourceError } from '@internal/plugin-dataops-node';
 
 /** A session token is refreshed this long before its `exp`, so a call never races the expiry. */
@@ -21,6 +26,24 @@ function tokenExpiry(token: string, now: number): number {
   return now + OPAQUE_TOKEN_LIFETIME_MS;
 }
 
+/**
+ * An Argo CD `v1alpha1Application` has at least a named `metadata`; anything else would show as an
+ * application without a name or status instead of as a failing instance.
+ */
+function checkApplication(app: any): any {
+  if (
+    !app ||
+    typeof app !== 'object' ||
+    typeof app.metadata?.name !== 'string'
+  ) {
+    throw badResponse(
+      'argocd',
+      'answer is not an application (no metadata.name)',
+    );
+  }
+  return app;
+}
+
 /** Argo CD REST client for one instance: applications by name or label selector. */
 export class ArgoCdClient {
   private readonly limiter: ConcurrencyLimiter;
@@ -30,6 +53,7 @@ export class ArgoCdClient {
   constructor(
     readonly config: ArgoCdInstanceConfig,
     private readonly timeoutMs: number,
+    private readonly maxResponseBytes: number = DEFAULT_MAX_RESPONSE_BYTES,
     private readonly now: () => number = Date.now,
   ) {
     this.limiter = new ConcurrencyLimiter(config.maxConcurrency);
@@ -44,8 +68,9 @@ export class ArgoCdClient {
     name: string,
     signal?: AbortSignal,
   ): Promise<any | null> {
+    let app: unknown;
     try {
-      return await this.get(
+      app = await this.get(
         `/api/v1/applications/${encodeURIComponent(name)}`,
         signal,
       );
@@ -58,6 +83,7 @@ export class ArgoCdClient {
       }
       throw e;
     }
+    return checkApplication(app);
   }
 
   async listApplications(
@@ -75,7 +101,7 @@ export class ArgoCdClient {
     ) {
       throw badResponse('argocd', 'application list has no items array');
     }
-    return body?.items ?? [];
+    return (body?.items ?? []).map(checkApplication);
   }
 
   private async get(
@@ -114,6 +140,7 @@ export class ArgoCdClient {
     return {
       source: 'argocd',
       timeoutMs: this.timeoutMs,
+      maxResponseBytes: this.maxResponseBytes,
       limiter: this.limiter,
       signal,
     };
@@ -152,7 +179,7 @@ export class ArgoCdClient {
           password: this.config.password,
         }),
       },
-      this.callOptions(signal),
+      { ...this.callOptions(signal), secrets: [this.config.password ?? ''] },
     );
     if (typeof body?.token !== 'string' || !body.token) {
       throw badResponse('argocd', 'session answer has no token');

@@ -1,6 +1,9 @@
 import { DataOpsSourceError } from '@internal/plugin-dataops-node';
 import type { SourceName } from '@internal/plugin-dataops-common';
 import { ConcurrencyLimiter } from './ConcurrencyLimiter';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from './readBody';
+import { shorten, upstreamStatusError } from './statusError';
+import { credentialsOf } from './redactSecrets';
 
 export interface UpstreamCallOptions {
   source: SourceName;
@@ -8,24 +11,22 @@ export interface UpstreamCallOptions {
   limiter: ConcurrencyLimiter;
   /** The environment-wide signal; the per-call timeout is added to it. */
   signal?: AbortSignal;
-}
-
-/** Upstream error bodies can echo request data; keep only a short prefix for the user. */
-function shorten(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > 300 ? `${oneLine.slice(0, 300)}...` : oneLine;
+  /** Largest answer read; default {@link DEFAULT_MAX_RESPONSE_BYTES}. */
+  maxResponseBytes?: number;
+  /** Secrets sent in the body (a login's password), kept out of error messages like the headers are. */
+  secrets?: string[];
 }
 
 function errorMessageOf(body: string): string {
   try {
     const parsed = JSON.parse(body);
     if (parsed && typeof parsed === 'object') {
-      return shorten(String(parsed.error ?? parsed.message ?? body));
+      return String(parsed.error ?? parsed.message ?? body);
     }
   } catch {
     // not JSON: use the text
   }
-  return shorten(body);
+  return body;
 }
 
 /**
@@ -67,7 +68,8 @@ export async function withUpstreamCall<T>(
 
 /**
  * `fetch` for JSON APIs: non-2xx answers become UPSTREAM_ERROR with the status (and, for 4xx/5xx JSON
- * bodies, the upstream's own error text), unparsable bodies BAD_RESPONSE.
+ * bodies, the upstream's own error text, plus when to retry if it sent `Retry-After`), unparsable bodies
+ * and bodies over `maxResponseBytes` BAD_RESPONSE.
  */
 export async function fetchJson<T = unknown>(
   url: string,
@@ -76,15 +78,20 @@ export async function fetchJson<T = unknown>(
 ): Promise<T> {
   return withUpstreamCall(options, async signal => {
     const response = await fetch(url, { ...init, signal });
-    const text = await response.text();
+    const text = await readBody(response.body, {
+      source: options.source,
+      maxBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      contentLength: response.headers.get('content-length'),
+      contentEncoding: response.headers.get('content-encoding'),
+      signal,
+    });
     if (!response.ok) {
-      throw new DataOpsSourceError({
-        type: 'UPSTREAM_ERROR',
+      throw upstreamStatusError({
         source: options.source,
-        statusCode: response.status,
-        message: `${options.source} answered ${response.status}${
-          text ? `: ${errorMessageOf(text)}` : ''
-        }`,
+        status: response.status,
+        reason: text ? errorMessageOf(text) : undefined,
+        retryAfter: response.headers.get('retry-after'),
+        secrets: [...credentialsOf(init.headers), ...(options.secrets ?? [])],
       });
     }
     try {

@@ -1,6 +1,11 @@
 import { DataOpsSourceError } from '@internal/plugin-dataops-node';
 import type { IcebergCatalogConfig } from '../../config';
-import { ConcurrencyLimiter, badResponse, fetchJson } from '../http';
+import {
+  ConcurrencyLimiter,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  badResponse,
+  fetchJson,
+} from '../http';
 import {
   IcebergTableIdentifier,
   parseTableIdentifier,
@@ -50,6 +55,7 @@ export class IcebergRestClient {
   constructor(
     private readonly config: IcebergCatalogConfig,
     private readonly timeoutMs: number,
+    private readonly maxResponseBytes: number = DEFAULT_MAX_RESPONSE_BYTES,
   ) {
     this.limiter = new ConcurrencyLimiter(config.maxConcurrency);
   }
@@ -158,6 +164,7 @@ export class IcebergRestClient {
       {
         source: SOURCE,
         timeoutMs: this.timeoutMs,
+        maxResponseBytes: this.maxResponseBytes,
         limiter: this.limiter,
         signal,
       },

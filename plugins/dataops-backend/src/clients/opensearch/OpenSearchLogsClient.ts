@@ -1,7 +1,16 @@
+import type { Readable } from 'node:stream';
 import { Client, errors } from '@opensearch-project/opensearch';
 import { DataOpsSourceError } from '@internal/plugin-dataops-node';
 import type { OpenSearchConfig } from '../../config';
-import { ConcurrencyLimiter, badResponse, withUpstreamCall } from '../http';
+import {
+  ConcurrencyLimiter,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  badResponse,
+  credentialsOf,
+  readBody,
+  upstreamStatusError,
+  withUpstreamCall,
+} from '../http';
 import { buildLogSearchBody } from './buildLogSearchBody';
 import type { LogSearchRequest } from './buildLogSearchBody';
 
@@ -21,14 +30,41 @@ export interface LogSearchResult {
   }>;
 }
 
-/** OpenSearch `_search` for an entity's logs through the official client. */
+function headerOf(
+  headers: Record<string, unknown> | null | undefined,
+  name: string,
+): string | undefined {
+  const value = headers?.[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The reason OpenSearch gives in an error body (`error.root_cause[0].reason`), or the text itself. */
+function reasonOf(text: string): string {
+  try {
+    const error = JSON.parse(text)?.error;
+    return String(error?.root_cause?.[0]?.reason ?? error?.reason ?? error);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * OpenSearch `_search` for an entity's logs through the official client. The answer is taken as a stream
+ * and read here: the 3.x client has no response size limit (a chunked answer is buffered whole), so
+ * reading it ourselves applies `maxResponseBytes` and the same status and `Retry-After` handling as the
+ * other upstreams. The client does not ask for compression (no `suggestCompression`), so the stream is the
+ * JSON text itself.
+ */
 export class OpenSearchLogsClient {
   private readonly client: Client;
   private readonly limiter: ConcurrencyLimiter;
+  /** The Basic credentials the client sends, to keep them out of echoed error bodies. */
+  private readonly secrets: string[];
 
   constructor(
     readonly config: OpenSearchConfig,
     private readonly timeoutMs: number,
+    private readonly maxResponseBytes: number = DEFAULT_MAX_RESPONSE_BYTES,
   ) {
     this.client = new Client({
       node: config.url,
@@ -40,6 +76,14 @@ export class OpenSearchLogsClient {
       requestTimeout: timeoutMs,
     });
     this.limiter = new ConcurrencyLimiter(config.maxConcurrency);
+    this.secrets =
+      config.username && config.password
+        ? credentialsOf({
+            authorization: `Basic ${Buffer.from(
+              `${config.username}:${config.password}`,
+            ).toString('base64')}`,
+          })
+        : [];
   }
 
   async search(
@@ -47,7 +91,7 @@ export class OpenSearchLogsClient {
     signal?: AbortSignal,
   ): Promise<LogSearchResult> {
     const body = buildLogSearchBody(request, this.config);
-    const response = await withUpstreamCall(
+    const result = await withUpstreamCall(
       {
         source: 'opensearch',
         timeoutMs: this.timeoutMs,
@@ -57,12 +101,37 @@ export class OpenSearchLogsClient {
       async callSignal => {
         const pending = this.client.search(
           { index: request.index, body: body as any, ignore_unavailable: true },
-          { requestTimeout: this.timeoutMs, maxRetries: 0 },
+          { requestTimeout: this.timeoutMs, maxRetries: 0, asStream: true },
         );
-        const abort = () => pending.abort();
+        // A block body: returning the client's thenable from an event listener would make Node rethrow
+        // its rejection as an uncaught exception.
+        const abort = () => {
+          pending.abort();
+        };
         callSignal.addEventListener('abort', abort, { once: true });
         try {
-          return await pending;
+          const response = await pending;
+          const text = await readBody(response.body as unknown as Readable, {
+            source: 'opensearch',
+            maxBytes: this.maxResponseBytes,
+            contentLength: headerOf(response.headers, 'content-length'),
+            contentEncoding: headerOf(response.headers, 'content-encoding'),
+            signal: callSignal,
+          });
+          if (Number(response.statusCode) >= 400) {
+            throw upstreamStatusError({
+              source: 'opensearch',
+              status: Number(response.statusCode),
+              reason: reasonOf(text),
+              retryAfter: headerOf(response.headers, 'retry-after'),
+              secrets: this.secrets,
+            });
+          }
+          try {
+            return JSON.parse(text);
+          } catch {
+            throw badResponse('opensearch', 'answer is not JSON');
+          }
         } catch (e) {
           throw this.translate(e);
         } finally {
@@ -70,7 +139,6 @@ export class OpenSearchLogsClient {
         }
       },
     );
-    const result: any = response.body;
     if (!result?.hits || !Array.isArray(result.hits.hits)) {
       throw badResponse('opensearch', 'search answer has no hits');
     }
@@ -97,20 +165,6 @@ export class OpenSearchLogsClient {
   }
 
   private translate(e: unknown): Error {
-    if (e instanceof errors.ResponseError) {
-      const reason =
-        (e.meta.body as any)?.error?.root_cause?.[0]?.reason ??
-        (e.meta.body as any)?.error?.reason ??
-        e.message;
-      return new DataOpsSourceError({
-        type: 'UPSTREAM_ERROR',
-        source: 'opensearch',
-        statusCode: e.meta.statusCode ?? undefined,
-        message: `opensearch answered ${e.meta.statusCode}: ${String(
-          reason,
-        ).slice(0, 300)}`,
-      });
-    }
     if (
       e instanceof errors.TimeoutError ||
       e instanceof errors.RequestAbortedError
@@ -120,9 +174,6 @@ export class OpenSearchLogsClient {
         source: 'opensearch',
         message: `opensearch did not answer within ${this.timeoutMs} ms`,
       });
-    }
-    if (e instanceof errors.DeserializationError) {
-      return badResponse('opensearch', 'answer is not JSON');
     }
     return e as Error;
   }

@@ -1,6 +1,11 @@
 import type { Series } from '@internal/plugin-dataops-common';
 import type { ThanosConfig } from '../../config';
-import { ConcurrencyLimiter, badResponse, fetchJson } from '../http';
+import {
+  ConcurrencyLimiter,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  badResponse,
+  fetchJson,
+} from '../http';
 
 interface ApiEnvelope {
   status: 'success' | 'error';
@@ -31,6 +36,7 @@ export class PrometheusClient {
   constructor(
     private readonly config: ThanosConfig,
     private readonly timeoutMs: number,
+    private readonly maxResponseBytes: number = DEFAULT_MAX_RESPONSE_BYTES,
   ) {
     this.limiter = new ConcurrencyLimiter(config.maxConcurrency);
   }
@@ -118,6 +124,7 @@ export class PrometheusClient {
       {
         source: 'thanos',
         timeoutMs: this.timeoutMs,
+        maxResponseBytes: this.maxResponseBytes,
         limiter: this.limiter,
         signal,
       },

@@ -162,7 +162,10 @@ export async function runPanel(
   };
 }
 
-/** Upstream failures that mean "Prometheus is unavailable" rather than "this query is wrong". */
+/**
+ * Upstream failures that mean "Prometheus is unavailable" rather than "this query is wrong". 429 (rate
+ * limited) is one: reported per panel, it would be cached as data and outlive the limit.
+ */
 export function isOutage(e: unknown): e is DataOpsSourceError {
   return (
     e instanceof DataOpsSourceError &&
@@ -172,6 +175,7 @@ export function isOutage(e: unknown): e is DataOpsSourceError {
         (e.statusCode === undefined ||
           e.statusCode >= 500 ||
           e.statusCode === 401 ||
-          e.statusCode === 403)))
+          e.statusCode === 403 ||
+          e.statusCode === 429)))
   );
 }

@@ -1,11 +1,13 @@
 import { InputError } from '@backstage/errors';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
+  QueryIdentity,
   SloData,
   buildSloData,
   readAnnotation,
   renderQuery,
+  validateIdentityValue,
 } from '@internal/plugin-dataops-common';
 import {
   DataOpsNotConfiguredError,
@@ -15,6 +17,30 @@ import { entityMatchers, ViewDependencies } from '../shared';
 import { measureSlo } from './measureSlo';
 import { resolveEntitySlo } from './resolveEntitySlo';
 import { summarizeSlo } from './summarizeSlo';
+
+/**
+ * The annotation key (with its `.<env>` suffix when an override is in effect) of the identity value the
+ * query templates refused, so the 400 names what the user has to fix.
+ */
+function badIdentityAnnotation(
+  identity: QueryIdentity,
+  entity: Entity,
+  env: string,
+): string {
+  const name = Object.keys(identity).find(k => {
+    try {
+      validateIdentityValue(k, identity[k] ?? '');
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  const key = (ANNOTATIONS as Record<string, string>)[name ?? ''];
+  if (!key) {
+    return 'for an SLI identity';
+  }
+  return readAnnotation(entity, `${key}.${env}`) ? `${key}.${env}` : key;
+}
 
 /**
  * `slo`: per environment, the SLI over the entity's SLO period, its error budget, burn rates per window,
@@ -56,9 +82,11 @@ export function createSloView(deps: ViewDependencies): DataOpsView<SloData> {
               return renderQuery(query, { matchers, identity });
             } catch (e) {
               throw new InputError(
-                `Bad SLI identity annotation for '${template.id}': ${
-                  (e as Error).message
-                }`,
+                `Bad annotation ${badIdentityAnnotation(
+                  identity,
+                  ctx.entity,
+                  env,
+                )}: ${(e as Error).message} (used by SLI '${template.id}')`,
               );
             }
           },

@@ -1,0 +1,20 @@
+/*
+ * Entry point of a benchmark backend process: the real Backstage backend runtime (HTTP server, auth,
+ * cache, database, scheduler from @backstage/backend-defaults) with the dataops plugin. Only the catalog is a
+ * fixture, since the views read nothing from it but the entity. Configuration comes from the `--config`
+ * file the parent writes.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import dataopsPlugin from '@internal/plugin-dataops-backend';
+import { BENCH_ENTITIES } from './entities';
+import { answerMemoryProbes } from './memoryProbe';
+import { tokenReporterPlugin } from './tokenReporterPlugin';
+
+answerMemoryProbes();
+
+const backend = createBackend();
+backend.add(catalogServiceMock.factory({ entities: BENCH_ENTITIES }));
+backend.add(dataopsPlugin);
+backend.add(tokenReporterPlugin);
+backend.start();

@@ -1,0 +1,112 @@
+import { ConfigReader } from '@backstage/config';
+import type { CacheService } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import type { DataOpsView } from '@internal/plugin-dataops-node';
+import { ViewRegistry } from '../views';
+import { EntityViewService } from './EntityViewService';
+
+/** A cache that keeps exactly what it was given, so the test sees the stored representation. */
+function recordingCache() {
+  const entries = new Map<string, unknown>();
+  const cache = {
+    get: async (key: string) => entries.get(key),
+    set: async (key: string, value: unknown) => {
+      entries.set(key, value);
+    },
+    delete: async (key: string) => {
+      entries.delete(key);
+    },
+    withOptions: () => cache,
+  } as unknown as CacheService;
+  return { cache, entries };
+}
+
+describe('EntityViewService cache entries', () => {
+  const points = Array.from({ length: 240 }, (_, i) => [
+    1767261600 + i * 15,
+    i,
+  ]);
+  let runs = 0;
+  const view: DataOpsView<{ points: number[][] }> = {
+    name: 'fake',
+    ttlSeconds: 30,
+    async run() {
+      runs++;
+      return { points };
+    },
+  };
+  const warned: DataOpsView<null> = {
+    name: 'warned',
+    ttlSeconds: 30,
+    async run(ctx) {
+      ctx.addWarning('partial answer');
+      return null;
+    },
+  };
+  const registry = new ViewRegistry();
+  registry.register(view);
+  registry.register(warned);
+  const { cache, entries } = recordingCache();
+  const service = new EntityViewService({
+    registry,
+    environments: [
+      {
+        name: 'prod',
+        timeoutMs: 1000,
+        maxResponseBytes: 1_000_000,
+        argocd: [],
+        raw: new ConfigReader({}),
+      },
+    ],
+    cache,
+    logger: mockServices.logger.mock(),
+    ttlOverrides: {},
+  });
+  const request = {
+    entity: {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'etl', namespace: 'default' },
+    },
+    credentials: mockCredentials.user(),
+    range: { from: 1767261600, to: 1767265200, step: 15 },
+    params: {},
+  };
+
+  it('stores each answer as one JSON string, so a hit costs a plain JSON.parse instead of a reviver walk over every point', async () => {
+    const first = await service.run('fake', request);
+    expect(entries.size).toBe(1);
+    const [stored] = entries.values();
+    expect(typeof stored).toBe('string');
+    expect(JSON.parse(stored as string)).toEqual({ data: { points } });
+
+    const second = await service.run('fake', request);
+    expect(runs).toBe(1);
+    expect(second).toEqual(first);
+    expect(second.environments[0]).toEqual({
+      env: 'prod',
+      status: 'ok',
+      data: { points },
+    });
+  });
+
+  it('splices the stored text into the response as it is, warnings included only when there are some', async () => {
+    const json = await service.runJson('fake', request);
+    const [stored] = [...entries.values()] as string[];
+    expect(json).toContain(`"status":"ok",${stored.slice(1)}`);
+    expect(JSON.parse(json)).toEqual({
+      entityRef: 'component:default/etl',
+      range: {
+        from: '2026-01-01T10:00:00.000Z',
+        to: '2026-01-01T11:00:00.000Z',
+        step: 15,
+      },
+      environments: [{ env: 'prod', status: 'ok', data: { points } }],
+    });
+
+    const withWarning = await service.run('warned', request);
+    expect(withWarning.environments).toEqual([
+      { env: 'prod', status: 'ok', data: null, warnings: ['partial answer'] },
+    ]);
+  });
+});
