@@ -43,9 +43,20 @@ describe('EntityViewService cache entries', () => {
       return null;
     },
   };
+  let partialRuns = 0;
+  const partly: DataOpsView<{ panels: string[] }> = {
+    name: 'partly',
+    ttlSeconds: 30,
+    async run(ctx) {
+      partialRuns++;
+      ctx.markPartial('1 of 2 panels failed');
+      return { panels: ['ok', 'error'] };
+    },
+  };
   const registry = new ViewRegistry();
   registry.register(view);
   registry.register(warned);
+  registry.register(partly);
   const { cache, entries } = recordingCache();
   const service = new EntityViewService({
     registry,
@@ -108,5 +119,18 @@ describe('EntityViewService cache entries', () => {
     expect(withWarning.environments).toEqual([
       { env: 'prod', status: 'ok', data: null, warnings: ['partial answer'] },
     ]);
+  });
+
+  it('serves a partial answer but does not cache it, so the next view asks the upstream again', async () => {
+    const before = entries.size;
+    const first = await service.run('partly', request);
+    expect(first.environments[0]).toEqual({
+      env: 'prod',
+      status: 'ok',
+      data: { panels: ['ok', 'error'] },
+    });
+    await service.run('partly', request);
+    expect(partialRuns).toBe(2);
+    expect(entries.size).toBe(before);
   });
 });

@@ -210,7 +210,7 @@ export class EntityViewService {
           return hit;
         }
       }
-      const { data, warnings } = await this.compute(
+      const { data, warnings, partial } = await this.compute(
         view,
         envName,
         entityRef,
@@ -219,7 +219,7 @@ export class EntityViewService {
       const fresh = JSON.stringify(
         warnings.length ? { data, warnings } : { data },
       );
-      if (ttl > 0) {
+      if (ttl > 0 && !partial) {
         await this.options.cache
           // Stored as one JSON string: the cache store's own deserialiser runs a reviver over every value
           // of an object (every point of every series), which made a warm metrics view ~10x slower than
@@ -266,6 +266,7 @@ export class EntityViewService {
       timeoutMs: config.timeoutMs,
     };
     const warnings: string[] = [];
+    let partial = false;
     // Calls may queue behind the concurrency cap; the whole environment gets a few timeouts' worth.
     const signal = AbortSignal.timeout(config.timeoutMs * 3);
     const data = await view.run({
@@ -281,6 +282,9 @@ export class EntityViewService {
           warnings.push(w);
         }
       },
+      markPartial: () => {
+        partial = true;
+      },
       runView: async <T>(name: string) => {
         const other = this.options.registry.get(name);
         await this.authorize(other, request);
@@ -289,6 +293,6 @@ export class EntityViewService {
         return result.data as T;
       },
     });
-    return { data, warnings };
+    return { data, warnings, partial };
   }
 }

@@ -38,6 +38,12 @@ export interface DataOpsViewContext {
   logger: LoggerService;
   /** Adds a warning shown with this environment's answer (e.g. Thanos partial responses). */
   addWarning(message: string): void;
+  /**
+   * Says part of this answer failed (a panel, a storage check, one Argo CD instance) while the rest is good.
+   * The answer is still served, but not cached: the failure is not data, and the next page view asks the
+   * upstream again instead of repeating the failure for the whole TTL.
+   */
+  markPartial(reason: string): void;
   /** Runs another view for the same entity and environment through the cache (used by `summary`). */
   runView<T = unknown>(name: string): Promise<T>;
 }

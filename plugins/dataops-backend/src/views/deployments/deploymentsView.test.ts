@@ -73,3 +73,41 @@ describe('deployments view annotation checks', () => {
     );
   });
 });
+
+describe('deployments view with one Argo CD instance failing', () => {
+  const failing = {
+    name: 'dev-argocd-b',
+    getApplication: jest.fn(async () => {
+      throw new DataOpsSourceError({
+        type: 'UPSTREAM_TIMEOUT',
+        source: 'argocd',
+        message: 'argocd did not answer within 1000 ms',
+      });
+    }),
+  };
+  const healthy = {
+    name: 'dev-argocd-a',
+    getApplication: jest.fn(async () => undefined),
+  };
+  const view = createDeploymentsView({
+    clients: () => ({ argocd: [healthy, failing] }),
+    cache: mockServices.cache.mock(),
+  } as unknown as ViewDependencies);
+
+  it('answers with the other instance and marks the answer partial, so it is not cached', async () => {
+    const markPartial = jest.fn();
+    const data = await view.run({
+      entity: entityWith({ 'argocd/app-name': 'daily-sales-etl' }),
+      env: { name: 'dev' },
+      signal: new AbortController().signal,
+      markPartial,
+    } as unknown as DataOpsViewContext);
+    expect(data.instanceErrors).toEqual([
+      {
+        instance: 'dev-argocd-b',
+        error: expect.objectContaining({ type: 'UPSTREAM_TIMEOUT' }),
+      },
+    ]);
+    expect(markPartial).toHaveBeenCalledWith('1 of 2 Argo CD instances failed');
+  });
+});

@@ -113,6 +113,11 @@ export function createDeploymentsView(
       if (instanceErrors.length === instances.length) {
         throw (settled[0] as PromiseRejectedResult).reason;
       }
+      if (instanceErrors.length > 0) {
+        ctx.markPartial(
+          `${instanceErrors.length} of ${instances.length} Argo CD instances failed`,
+        );
+      }
       return {
         applications,
         ...(instanceErrors.length ? { instanceErrors } : {}),

@@ -79,6 +79,11 @@ export function createMetricsView(
       ) {
         throw failures[0].reason;
       }
+      if (failures.length > 0) {
+        ctx.markPartial(
+          `${failures.length} of ${settled.length} panels failed`,
+        );
+      }
       return {
         panels: settled.map((s, i): MetricPanel => {
           if (s.status === 'fulfilled') {

@@ -153,6 +153,12 @@ export function createStorageView(
       if (outcomes.length > 0 && outcomes.every(o => o.outage !== undefined)) {
         throw outcomes[0].outage;
       }
+      const failed = outcomes.filter(o => o.check.state === 'error').length;
+      if (failed > 0) {
+        ctx.markPartial(
+          `${failed} of ${outcomes.length} storage checks failed`,
+        );
+      }
       return {
         checks: outcomes.map(({ check }, i) => {
           const { def, target } = work[i];
