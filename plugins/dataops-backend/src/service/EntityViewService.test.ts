@@ -8,8 +8,12 @@ import { EntityViewService } from './EntityViewService';
 /** A cache that keeps exactly what it was given, so the test sees the stored representation. */
 function recordingCache() {
   const entries = new Map<string, unknown>();
+  const reads: string[] = [];
   const cache = {
-    get: async (key: string) => entries.get(key),
+    get: async (key: string) => {
+      reads.push(key);
+      return entries.get(key);
+    },
     set: async (key: string, value: unknown) => {
       entries.set(key, value);
     },
@@ -18,7 +22,7 @@ function recordingCache() {
     },
     withOptions: () => cache,
   } as unknown as CacheService;
-  return { cache, entries };
+  return { cache, entries, reads };
 }
 
 describe('EntityViewService cache entries', () => {
@@ -53,11 +57,32 @@ describe('EntityViewService cache entries', () => {
       return { panels: ['ok', 'error'] };
     },
   };
+  let summarized = 0;
+  const area: DataOpsView<{ points: number[][] }> = {
+    name: 'area',
+    ttlSeconds: 30,
+    area: 'metrics',
+    async run(ctx) {
+      ctx.addWarning('thanos: partial response');
+      return { points };
+    },
+    summarize(data) {
+      summarized++;
+      return { level: 'healthy', reason: `${data.points.length} points` };
+    },
+  };
+  const overview: DataOpsView<unknown> = {
+    name: 'overview',
+    ttlSeconds: 0,
+    run: ctx => ctx.runViewSummary('area'),
+  };
   const registry = new ViewRegistry();
   registry.register(view);
   registry.register(warned);
   registry.register(partly);
-  const { cache, entries } = recordingCache();
+  registry.register(area);
+  registry.register(overview);
+  const { cache, entries, reads } = recordingCache();
   const service = new EntityViewService({
     registry,
     environments: [
@@ -132,5 +157,40 @@ describe('EntityViewService cache entries', () => {
     await service.run('partly', request);
     expect(partialRuns).toBe(2);
     expect(entries.size).toBe(before);
+  });
+
+  it("stores a view's summary next to its answer, so a warm summary reads that small entry and not the answer", async () => {
+    const cold = await service.run('overview', request);
+    const expected = { level: 'healthy', reason: '240 points' };
+    expect(cold.environments[0]).toEqual({
+      env: 'prod',
+      status: 'ok',
+      data: expected,
+      warnings: ['thanos: partial response'],
+    });
+    const summaryKeys = [...entries.keys()].filter(k => k.endsWith(':summary'));
+    expect(summaryKeys).toHaveLength(1);
+    expect(summaryKeys[0]).toContain(':area:prod:');
+
+    reads.length = 0;
+    const before = summarized;
+    const warm = await service.run('overview', request);
+    expect(warm).toEqual(cold);
+    expect(reads).toEqual(summaryKeys);
+    expect(summarized).toBe(before);
+  });
+
+  it('computes the summary from the stored answer when the summary entry is gone', async () => {
+    const [summaryKey] = [...entries.keys()].filter(
+      k => k.includes(':area:') && k.endsWith(':summary'),
+    );
+    entries.delete(summaryKey);
+    const before = summarized;
+    const again = await service.run('overview', request);
+    expect(again.environments[0]).toMatchObject({
+      status: 'ok',
+      data: { level: 'healthy', reason: '240 points' },
+    });
+    expect(summarized).toBe(before + 1);
   });
 });

@@ -46,6 +46,12 @@ export interface DataOpsViewContext {
   markPartial(reason: string): void;
   /** Runs another view for the same entity and environment through the cache (used by `summary`). */
   runView<T = unknown>(name: string): Promise<T>;
+  /**
+   * The `summarize` status of another view for the same entity and environment. Cached next to that
+   * view's answer when it is computed, so a warm summary reads a few small entries instead of parsing
+   * every area's full answer.
+   */
+  runViewSummary(name: string): Promise<AreaStatus>;
 }
 
 /**

@@ -27,7 +27,7 @@ export function createSummaryView(
             ];
           }
           try {
-            return [area, view.summarize!(await ctx.runView(view.name))];
+            return [area, await ctx.runViewSummary(view.name)];
           } catch (e) {
             if (e instanceof DataOpsSourceError) {
               return [
