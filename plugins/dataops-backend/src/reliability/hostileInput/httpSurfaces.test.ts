@@ -13,6 +13,7 @@ import {
 } from '@internal/plugin-dataops-common';
 import { parseTableIdentifier } from '../../clients/iceberg';
 import {
+  propertySeed,
   RecordedRequest,
   checkInjectedMatchers,
   VIEW_NAMES,
@@ -23,6 +24,8 @@ import {
   recordingUpstreams,
   startDataOpsBackend,
 } from './__testUtils__';
+
+fc.configureGlobal({ seed: propertySeed() });
 
 jest.setTimeout(240_000);
 

@@ -23,12 +23,15 @@ import {
 } from '../../clients/iceberg';
 import { parseQuery } from '../../router';
 import {
+  propertySeed,
   PURE_RUNS,
   checkInjectedMatchers,
   hostileText,
   mixed,
   realisticName,
 } from './__testUtils__';
+
+fc.configureGlobal({ seed: propertySeed() });
 
 const runs = { numRuns: PURE_RUNS };
 const LEVELS = ['error', 'warn', 'info', 'debug', 'trace', 'unknown'];

@@ -112,3 +112,16 @@ export const mixed = (valid: fc.Arbitrary<string>, validWeight = 1) =>
 
 /** How many cases the pure-function properties run; the brief asks for at least 10,000 per surface. */
 export const PURE_RUNS = 10_000;
+
+/**
+ * The seed of every property in these suites. The test command (CI) runs a fixed seed, so a red run is
+ * reproducible and a passing commit stays green; a developer explores new cases with
+ * `DATAOPS_PROPERTY_SEED=random` (fast-check prints the seed of any failure; pass it back to replay it).
+ */
+export function propertySeed(): number | undefined {
+  const wanted = process.env.DATAOPS_PROPERTY_SEED;
+  if (wanted === 'random' || (!wanted && !process.env.CI)) {
+    return undefined;
+  }
+  return wanted ? Number(wanted) : 20261201;
+}

@@ -4,6 +4,7 @@ export {
   hostileText,
   mixed,
   nearValid,
+  propertySeed,
   realisticName,
 } from './hostileStrings';
 export { checkInjectedMatchers } from './inspectPromQl';
