@@ -99,11 +99,11 @@ export const cachedThroughputScenario: Scenario = {
             )} requests/s the queue alone makes the latency about ${formatMs(
               (CONNECTIONS / RPS_GOAL) * 1000,
             )}, and p50 shows that queue rather than slow requests.`,
-            'Autocannon runs in the benchmark process on the same two cores, so it takes CPU the backend would otherwise have. `summary` is not cached as a whole: every request evaluates the six areas from the cached parts and checks permissions again.',
+            'Autocannon runs in the benchmark process on the same two cores, so it takes CPU the backend would otherwise have. `summary` is not cached as a whole (permissions are checked on every request); each area status is cached next to that area answer, so a warm summary reads six small entries per environment.',
             ...(met
               ? []
               : [
-                  `Missed (${worst}). Why: every request still verifies the token (ES256), passes the Backstage middleware stack (request log, helmet, JSON error handling) and writes the whole answer; cached environments are spliced into the response as stored JSON text, but \`summary\` is not cached as a whole, so each request parses every environment's six cached parts (including every point of the metrics panels) and summarises them, all on one event loop. What would close it: caching the summary per (entity, range) after the permission check, smaller metrics answers (fewer points), and more replicas or cores (the replicas scenario shows they share the cache).`,
+                  `Missed (${worst}). Why: every request still verifies the token (ES256), passes the Backstage middleware stack (request log, helmet, JSON error handling) and writes the whole answer; cached environments are spliced into the response as stored JSON text, and a summary reads 18 small cached area statuses (6 areas x 3 environments) and checks the logs permission, all on one event loop. What would close it: smaller metrics answers (fewer points per series, a step chosen from the chart width), an in-process first-level cache in front of the shared one, and more replicas or cores (the replicas scenario shows they share the cache).`,
                 ]),
           ],
         };
