@@ -1,3 +1,4 @@
+import { ENTITY_VIEWS } from '@internal/plugin-dataops-common';
 import { runLoad } from '../load/runLoad';
 import { absoluteRange, viewRequest } from '../platform/viewRequests';
 import { ONE_REPLICA, withBenchBackend } from '../platform/withBenchBackend';
@@ -13,15 +14,7 @@ const ENTITIES = [
   'sales-daily-pipeline',
   'marketing-web-sessions',
 ];
-const VIEWS = [
-  'summary',
-  'metrics',
-  'logs',
-  'deployments',
-  'alerts',
-  'storage',
-  'slo',
-];
+const VIEWS = ENTITY_VIEWS;
 const RANGES = 4;
 /** Even after a full collection RSS moves by a few MiB (V8 keeps freed pages); more than this is growth. */
 const GROWTH_TOLERANCE = 0.05;

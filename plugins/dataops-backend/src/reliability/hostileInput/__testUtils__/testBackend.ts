@@ -5,19 +5,12 @@ import type {
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { ENTITY_VIEWS } from '@internal/plugin-dataops-common';
 import { dataopsPlugin } from '../../../plugin';
 import { upstreamUrl } from './recordingUpstreams';
 
 /** The built-in views, each reachable at `/v1/entity/:namespace/:kind/:name/<view>`. */
-export const VIEW_NAMES = [
-  'summary',
-  'metrics',
-  'logs',
-  'deployments',
-  'alerts',
-  'storage',
-  'slo',
-];
+export const VIEW_NAMES: string[] = [...ENTITY_VIEWS];
 
 /** Views with no cache, so every request reaches the stand-ins and can be checked. */
 const NO_CACHE = Object.fromEntries(VIEW_NAMES.map(v => [v, 0]));
