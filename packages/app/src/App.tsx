@@ -1,7 +1,7 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import kubernetesPlugin from '@backstage/plugin-kubernetes/alpha';
-import dataOpsPlugin from '@internal/plugin-dataops/alpha';
+import dataOpsPlugin from '@dataops-observability/plugin-dataops/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 

@@ -17,7 +17,7 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Rejects malformed dataops.io/* and Argo CD annotations as entity processing errors.
-backend.add(import('@internal/plugin-catalog-backend-module-dataops'));
+backend.add(import('@dataops-observability/plugin-catalog-backend-module-dataops'));
 
 // Scaffolder.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
@@ -26,7 +26,7 @@ backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
 // DataOps onboarding actions: dataops:monitoring:render and dataops:catalog:annotate.
-backend.add(import('@internal/plugin-scaffolder-backend-module-dataops'));
+backend.add(import('@dataops-observability/plugin-scaffolder-backend-module-dataops'));
 
 // Permissions: allow-all until an operator adds a policy (e.g. restricting dataops.logs.read).
 backend.add(import('@backstage/plugin-permission-backend'));
@@ -45,7 +45,7 @@ backend.add(import('@backstage/plugin-techdocs-backend'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
 // DataOps observability: fan-out over every environment's Thanos, OpenSearch, Argo CD and Alertmanager.
-backend.add(import('@internal/plugin-dataops-backend'));
+backend.add(import('@dataops-observability/plugin-dataops-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

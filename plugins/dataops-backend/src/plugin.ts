@@ -4,11 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { dataopsPermissions } from '@internal/plugin-dataops-common';
+import { dataopsPermissions } from '@dataops-observability/plugin-dataops-common';
 import {
   DataOpsView,
   dataopsViewsExtensionPoint,
-} from '@internal/plugin-dataops-node';
+} from '@dataops-observability/plugin-dataops-node';
 import { createAlertRouter } from './alertRoutes';
 import { EnvironmentClients } from './clients';
 import { readDataOpsConfig } from './config';

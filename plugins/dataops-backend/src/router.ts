@@ -8,7 +8,7 @@ import {
   EnvironmentsResponse,
   TimeRangeError,
   parseTimeRange,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import type { DataOpsConfig } from './config';
 import type { EntityViewService } from './service';
 

@@ -10,7 +10,7 @@ import {
   resolveSloPolicy,
   type SliQueryOptions,
   type SliTemplate,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import {
   counterSamples,
   queryInstant,
@@ -18,7 +18,7 @@ import {
   toOpenMetrics,
   type PrometheusWithHistory,
   type SeriesHistory,
-} from './testing';
+} from '@dataops-observability/plugin-dataops-test-utils';
 
 const MINUTE = 60;
 const HOUR = 3600;

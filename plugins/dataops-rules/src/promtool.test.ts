@@ -14,7 +14,7 @@ import {
   requireBinary,
   runPromtool,
   type BurnScenario,
-} from './testing';
+} from '@dataops-observability/plugin-dataops-test-utils';
 
 // Real promtool; a missing binary fails here with an explanation rather than skipping.
 requireBinary('promtool');

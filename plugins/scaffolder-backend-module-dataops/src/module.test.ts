@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import request from 'supertest';
 import { parse, parseAllDocuments } from 'yaml';
-import { checkPrometheusRule } from './testing/checkPrometheusRules';
+import { checkPrometheusRule } from './__testUtils__/checkPrometheusRules';
 import scaffolderModuleDataOps from './index';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';

@@ -6,7 +6,7 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import dataopsPlugin from '@internal/plugin-dataops-backend';
+import dataopsPlugin from '@dataops-observability/plugin-dataops-backend';
 import { BENCH_ENTITIES } from './entities';
 import { answerMemoryProbes } from './memoryProbe';
 import { tokenReporterPlugin } from './tokenReporterPlugin';

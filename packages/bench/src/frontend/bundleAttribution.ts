@@ -45,7 +45,7 @@ function packageName(dir: string): string {
  */
 export function measurePluginShare(options: {
   appDir: string;
-  /** e.g. `@internal/plugin-dataops`. */
+  /** e.g. `@dataops-observability/plugin-dataops`. */
   pluginPackage: string;
   /** Entry point assets, e.g. from `index.html`, for the initial-load split. */
   initialAssets: ReadonlySet<string>;

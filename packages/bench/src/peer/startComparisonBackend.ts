@@ -3,7 +3,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import argocdPeerPlugin from '@backstage-community/plugin-argocd-backend';
-import dataopsPlugin from '@internal/plugin-dataops-backend';
+import dataopsPlugin from '@dataops-observability/plugin-dataops-backend';
 
 /** The environments both plugins see, each with one Argo CD instance of the same name in both configs. */
 export interface ArgoInstance {

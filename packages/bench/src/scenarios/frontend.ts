@@ -15,7 +15,7 @@ import type { Scenario, ScenarioResult } from '../types';
 
 const RUNS = Number(process.env.BENCH_FRONTEND_RUNS ?? 5);
 const GOAL_KB = 200;
-const PLUGIN_PACKAGE = '@internal/plugin-dataops';
+const PLUGIN_PACKAGE = '@dataops-observability/plugin-dataops';
 const ENTITY = 'component/default/daily-sales-etl';
 const SIX_HOURS_MS = 6 * 3_600_000;
 

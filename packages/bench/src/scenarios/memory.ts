@@ -1,4 +1,4 @@
-import { ENTITY_VIEWS } from '@internal/plugin-dataops-common';
+import { ENTITY_VIEWS } from '@dataops-observability/plugin-dataops-common';
 import { runLoad } from '../load/runLoad';
 import { absoluteRange, viewRequest } from '../platform/viewRequests';
 import { ONE_REPLICA, withBenchBackend } from '../platform/withBenchBackend';

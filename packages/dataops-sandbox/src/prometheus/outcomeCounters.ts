@@ -4,7 +4,7 @@ import {
   errorBudgetRatio,
   parseObjective,
   parseWindow,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import { unit, hashString } from '../random';
 import { Env, ScenarioEntity } from '../scenario';
 import { counter, RateBump, spells } from './models';

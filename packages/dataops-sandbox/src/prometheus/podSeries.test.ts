@@ -1,4 +1,4 @@
-import { layerAlertExpression } from '@internal/plugin-scaffolder-backend-module-dataops';
+import { layerAlertExpression } from '@dataops-observability/plugin-scaffolder-backend-module-dataops';
 import { Evaluator } from '../promql';
 import { Faults, loadCatalog, Scenario } from '../scenario';
 import { generateSeries } from './generateSeries';

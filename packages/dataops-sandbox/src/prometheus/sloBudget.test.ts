@@ -14,7 +14,7 @@ import {
   resolveSloPolicy,
   sliTemplateVariables,
   SloData,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import { Evaluator } from '../promql';
 import { ENVIRONMENTS, Env, Faults, loadCatalog, Scenario, ScenarioEntity, TROUBLE } from '../scenario';
 import { generateSeries } from './generateSeries';

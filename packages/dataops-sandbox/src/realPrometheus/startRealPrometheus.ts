@@ -2,7 +2,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '@internal/plugin-dataops-rules';
+import { freePort } from '@dataops-observability/plugin-dataops-test-utils';
 import { StoredSeries } from '../promql';
 import { writeOpenMetrics } from '../prometheus/openMetrics';
 

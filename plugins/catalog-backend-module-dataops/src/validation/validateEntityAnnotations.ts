@@ -15,7 +15,7 @@ import {
   readAnnotation,
   splitList,
   validateIdentityValue,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import type {
   AnnotationProblem,
   AnnotationValidationOptions,

@@ -1,4 +1,4 @@
-export { freePort } from '@internal/plugin-dataops-rules';
+export { freePort } from '@dataops-observability/plugin-dataops-test-utils';
 export { startAlertmanager, startPrometheus } from './spawnServers';
 export type { SpawnedServer } from './spawnServers';
 export { toOpenMetrics } from './openMetrics';

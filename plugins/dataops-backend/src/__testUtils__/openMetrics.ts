@@ -1,4 +1,4 @@
-import { toOpenMetrics as writeOpenMetrics } from '@internal/plugin-dataops-rules';
+import { toOpenMetrics as writeOpenMetrics } from '@dataops-observability/plugin-dataops-test-utils';
 
 /** One series of generated history: a value for every sample time. */
 export interface GeneratedSeries {

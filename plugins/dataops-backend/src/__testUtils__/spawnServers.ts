@@ -7,7 +7,7 @@ import {
   requireBinary,
   startPrometheusWithHistory,
   startServerProcess,
-} from '@internal/plugin-dataops-rules';
+} from '@dataops-observability/plugin-dataops-test-utils';
 
 /** A server started for a test; `stop` kills it and removes its data. */
 export type SpawnedServer = ServerProcess;

@@ -12,7 +12,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type {
   IncidentsResponse,
   TeamAlertsResponse,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { EpisodeStore } from '../incidents';

@@ -1,4 +1,4 @@
-import { renderQuery } from '@internal/plugin-dataops-common';
+import { renderQuery } from '@dataops-observability/plugin-dataops-common';
 
 /**
  * Fails at start-up, not on the first page view, when a configured PromQL template does not parse. Any

@@ -3,7 +3,7 @@ import {
   Priority,
   isValidEnvironmentName,
   parseSelector,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../clients/http';
 import { checkQueryTemplate } from './checkQueryTemplate';
 import { readStorageConfig } from './readStorageConfig';

@@ -6,7 +6,7 @@ import {
   SloPolicyInput,
   resolveSloPolicy,
   validateSliTemplate,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import type { SloConfig } from './types';
 
 function readPolicy(config: Config | undefined): SloPolicyInput {

@@ -1,5 +1,5 @@
 import type { Config } from '@backstage/config';
-import type { Thresholds } from '@internal/plugin-dataops-common';
+import type { Thresholds } from '@dataops-observability/plugin-dataops-common';
 import { checkQueryTemplate } from './checkQueryTemplate';
 import type { StorageCheckOverride, StorageSettings } from './types';
 

@@ -5,7 +5,7 @@ import type {
   SliTemplate,
   SloPolicyInput,
   Thresholds,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 
 export interface ThanosConfig {
   url: string;

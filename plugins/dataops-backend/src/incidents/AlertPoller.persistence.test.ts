@@ -408,7 +408,7 @@ describe.each(['POSTGRES_15'] as const)(
     it('drops the open duplicates recorded before, keeps history, and refuses new ones', async () => {
       const knex = await databases.init(id);
       const directory = resolvePackagePath(
-        '@internal/plugin-dataops-backend',
+        '@dataops-observability/plugin-dataops-backend',
         'migrations',
       );
       await knex.migrate.up({

@@ -97,7 +97,7 @@ describe.each(IDS)('EpisodeStore on %s', id => {
     await knex.migrate.rollback(
       {
         directory: resolvePackagePath(
-          '@internal/plugin-dataops-backend',
+          '@dataops-observability/plugin-dataops-backend',
           'migrations',
         ),
       },

@@ -3,7 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
-import type { Priority } from '@internal/plugin-dataops-common';
+import type { Priority } from '@dataops-observability/plugin-dataops-common';
 
 const TABLE = 'dataops_alert_episodes';
 
@@ -91,7 +91,7 @@ export class EpisodeStore {
   static async migrate(knex: Knex): Promise<void> {
     await knex.migrate.latest({
       directory: resolvePackagePath(
-        '@internal/plugin-dataops-backend',
+        '@dataops-observability/plugin-dataops-backend',
         'migrations',
       ),
     });

@@ -4,7 +4,7 @@ import type {
   IncidentWeek,
   IncidentsResponse,
   Priority,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import type { EpisodeRow } from './EpisodeStore';
 
 const DAY = 86_400_000;

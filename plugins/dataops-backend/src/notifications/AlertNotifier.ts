@@ -4,7 +4,7 @@ import type {
   NotificationSendOptions,
   NotificationService,
 } from '@backstage/plugin-notifications-node';
-import type { Priority } from '@internal/plugin-dataops-common';
+import type { Priority } from '@dataops-observability/plugin-dataops-common';
 import type { OpenedEpisode } from '../incidents';
 import type { NotificationsConfig } from './readNotificationsConfig';
 

@@ -1,5 +1,5 @@
 import type { Config } from '@backstage/config';
-import type { Priority } from '@internal/plugin-dataops-common';
+import type { Priority } from '@dataops-observability/plugin-dataops-common';
 
 /** Settings of the Backstage notifications sent when alerts start firing (`dataops.notifications`). */
 export interface NotificationsConfig {

@@ -12,7 +12,7 @@ import {
   entityEnvironments,
   parseSelector,
   readAnnotation,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import { ENTITY_LABEL } from '../views/alerts';
 import { matchLabels } from './matchLabels';
 

@@ -1,4 +1,4 @@
-import type { LabelMatcher } from '@internal/plugin-dataops-common';
+import type { LabelMatcher } from '@dataops-observability/plugin-dataops-common';
 
 const compiled = new Map<string, RegExp>();
 

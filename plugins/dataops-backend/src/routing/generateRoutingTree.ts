@@ -1,4 +1,4 @@
-import type { Priority } from '@internal/plugin-dataops-common';
+import type { Priority } from '@dataops-observability/plugin-dataops-common';
 import { stringify } from 'yaml';
 
 /**

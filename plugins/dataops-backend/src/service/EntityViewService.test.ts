@@ -1,7 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import type { CacheService } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import type { DataOpsView } from '@internal/plugin-dataops-node';
+import type { DataOpsView } from '@dataops-observability/plugin-dataops-node';
 import { ViewRegistry } from '../views';
 import { EntityViewService } from './EntityViewService';
 

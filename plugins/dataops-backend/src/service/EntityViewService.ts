@@ -12,13 +12,13 @@ import {
   EnvironmentResult,
   TimeRange,
   entityEnvironments,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import {
   DataOpsEnvironment,
   DataOpsSourceError,
   DataOpsView,
   DataOpsViewParams,
-} from '@internal/plugin-dataops-node';
+} from '@dataops-observability/plugin-dataops-node';
 import type { EnvironmentConfig } from '../config';
 import type { ViewRegistry } from '../views';
 

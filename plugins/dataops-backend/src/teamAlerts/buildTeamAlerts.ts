@@ -4,8 +4,8 @@ import type {
   TeamAlertsEntity,
   TeamAlertsEnvironment,
   TeamAlertsResponse,
-} from '@internal/plugin-dataops-common';
-import { DataOpsSourceError } from '@internal/plugin-dataops-node';
+} from '@dataops-observability/plugin-dataops-common';
+import { DataOpsSourceError } from '@dataops-observability/plugin-dataops-node';
 import type { EnvironmentClients } from '../clients';
 import type { DataOpsConfig } from '../config';
 import type { CatalogOwnership } from '../ownership';

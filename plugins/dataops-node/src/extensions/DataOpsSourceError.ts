@@ -2,7 +2,7 @@ import type {
   SourceName,
   UpstreamError,
   UpstreamErrorType,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 
 /**
  * A typed failure of one upstream in one environment. The backend catches it and reports it on that

@@ -4,7 +4,7 @@ import type {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import type { AreaStatus, TimeRange } from '@internal/plugin-dataops-common';
+import type { AreaStatus, TimeRange } from '@dataops-observability/plugin-dataops-common';
 
 /** Query parameters of an entity view request, already validated by the router. @public */
 export interface DataOpsViewParams {

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { SloInputError } from '@internal/plugin-dataops-common';
+import { SloInputError } from '@dataops-observability/plugin-dataops-common';
 import type { RulesFile } from './types';
 
 const YAML_OPTIONS = { lineWidth: 0 } as const;

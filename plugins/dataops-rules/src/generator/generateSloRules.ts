@@ -11,7 +11,7 @@ import {
   SloInputError,
   sliTemplateForEntityType,
   validateSliTemplate,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import type {
   AlertingRule,
   RecordingRule,

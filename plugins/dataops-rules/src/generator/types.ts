@@ -3,7 +3,7 @@ import type {
   QueryIdentity,
   SliTemplate,
   SloPolicyInput,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 
 /** Everything the generator needs to know about one entity's SLO in one environment. @public */
 export interface SloRulesInput {

@@ -6,7 +6,7 @@ import {
   LogsData,
   MetricsData,
   SummaryData,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 
 export const sparkJob: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

@@ -4,7 +4,7 @@ import {
   IncidentsResponse,
   Priority,
   TeamAlertsResponse,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 
 export const salesGroup: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

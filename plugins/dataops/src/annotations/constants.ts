@@ -1,4 +1,4 @@
-import { ANNOTATIONS, ENTITY_TYPES } from '@internal/plugin-dataops-common';
+import { ANNOTATIONS, ENTITY_TYPES } from '@dataops-observability/plugin-dataops-common';
 
 /**
  * Annotation keys the frontend reads (CONTRACT.md section 2). Any of them may carry a `.<env>` suffix that

@@ -12,7 +12,7 @@ import {
   StorageData,
   SummaryData,
   TeamAlertsResponse,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 
 /** Data of each entity view, keyed by view name. @public */
 export interface EntityViewDataMap {
@@ -56,7 +56,7 @@ export interface LogsQuery extends EntityViewQuery {
 export type {
   IncidentsResponse,
   TeamAlertsResponse,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 
 /** Narrows `GET /v1/incidents`. @public */
 export interface IncidentsQuery {

@@ -4,7 +4,7 @@ import {
   EntityViewResponse,
   EnvironmentsResponse,
   LogsData,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import {
   DataOpsApi,
   DataOpsEntityName,

@@ -1,4 +1,4 @@
-import type { Thresholds } from '@internal/plugin-dataops-common';
+import type { Thresholds } from '@dataops-observability/plugin-dataops-common';
 import { axisDomainMax } from './units';
 
 /** Domain and tick values of a value axis, ticks ascending and evenly spaced. @public */

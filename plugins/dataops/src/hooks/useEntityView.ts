@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { EntityViewResponse } from '@internal/plugin-dataops-common';
+import { EntityViewResponse } from '@dataops-observability/plugin-dataops-common';
 import { dataOpsApiRef, EntityViewDataMap } from '../api';
 import { DataOpsQueryState } from './useDataOpsQueryState';
 import { toApiRange } from './timeRange';

@@ -1,4 +1,4 @@
-import { Area } from '@internal/plugin-dataops-common';
+import { Area } from '@dataops-observability/plugin-dataops-common';
 
 /**
  * Paths the entity tabs are mounted at, relative to the entity page. Fixed so that cells of the overview

@@ -7,7 +7,7 @@ import {
   parseWindow,
   resolveSloPolicy,
   validateIdentityValue,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import { DEFAULT_THRESHOLDS, thresholdsFor } from './layerAlerts';
 import type {
   LayerThresholds,

@@ -1,5 +1,5 @@
-import { renderQuery } from '@internal/plugin-dataops-common';
-import type { AlertingRule } from '@internal/plugin-dataops-rules';
+import { renderQuery } from '@dataops-observability/plugin-dataops-common';
+import type { AlertingRule } from '@dataops-observability/plugin-dataops-rules';
 import type {
   LayerThresholds,
   MonitoringBundleSpec,

@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import {
   generateSloRules,
   toPrometheusRule,
-} from '@internal/plugin-dataops-rules';
+} from '@dataops-observability/plugin-dataops-rules';
 import {
   buildBaseKustomization,
   buildOverlayKustomization,

@@ -1,4 +1,4 @@
-import type { LabelMatcher } from '@internal/plugin-dataops-common';
+import type { LabelMatcher } from '@dataops-observability/plugin-dataops-common';
 
 /** Workload types the onboarding supports (CONTRACT.md section 1). @public */
 export type WorkloadType = 'spark-job' | 'airflow-dag' | 'iceberg-table';

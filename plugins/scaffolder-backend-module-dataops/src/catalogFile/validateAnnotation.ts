@@ -7,7 +7,7 @@ import {
   parseWindow,
   splitList,
   validateIdentityValue,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 
 const INDEX_PATTERN = /^[a-z0-9][a-z0-9._*-]{0,254}$/;
 const FILTER_TERM = /^[A-Za-z0-9_.@-]+:[^,:\s][^,]*$/;

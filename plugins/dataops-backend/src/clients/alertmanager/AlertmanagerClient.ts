@@ -1,4 +1,4 @@
-import { formatMatchers, LabelMatcher } from '@internal/plugin-dataops-common';
+import { formatMatchers, LabelMatcher } from '@dataops-observability/plugin-dataops-common';
 import type { AlertmanagerConfig } from '../../config';
 import {
   ConcurrencyLimiter,

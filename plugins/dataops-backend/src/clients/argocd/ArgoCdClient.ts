@@ -5,7 +5,7 @@ import {
   badResponse,
   fetchJson,
 } from '../http';
-import { DataOpsSourceError } from '@internal/plugin-dataops-node';
+import { DataOpsSourceError } from '@dataops-observability/plugin-dataops-node';
 
 /** A session token is refreshed this long before its `exp`, so a call never races the expiry. */
 const EXPIRY_MARGIN_MS = 60_000;

@@ -1,5 +1,5 @@
-import { DataOpsSourceError } from '@internal/plugin-dataops-node';
-import type { SourceName } from '@internal/plugin-dataops-common';
+import { DataOpsSourceError } from '@dataops-observability/plugin-dataops-node';
+import type { SourceName } from '@dataops-observability/plugin-dataops-common';
 import { ConcurrencyLimiter } from './ConcurrencyLimiter';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from './readBody';
 import { shorten, upstreamStatusError } from './statusError';

@@ -1,4 +1,4 @@
-import { DataOpsSourceError } from '@internal/plugin-dataops-node';
+import { DataOpsSourceError } from '@dataops-observability/plugin-dataops-node';
 import { readBody } from './readBody';
 
 /** An answer in chunks that records whether anything read it and whether it was released. */

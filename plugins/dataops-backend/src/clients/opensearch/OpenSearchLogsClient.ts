@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Client, errors } from '@opensearch-project/opensearch';
-import { DataOpsSourceError } from '@internal/plugin-dataops-node';
+import { DataOpsSourceError } from '@dataops-observability/plugin-dataops-node';
 import type { OpenSearchConfig } from '../../config';
 import {
   ConcurrencyLimiter,

@@ -1,4 +1,4 @@
-import type { Series } from '@internal/plugin-dataops-common';
+import type { Series } from '@dataops-observability/plugin-dataops-common';
 import type { ThanosConfig } from '../../config';
 import {
   ConcurrencyLimiter,

@@ -8,7 +8,7 @@ import {
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { dataopsLogsReadPermission } from '@internal/plugin-dataops-common';
+import { dataopsLogsReadPermission } from '@dataops-observability/plugin-dataops-common';
 import request from 'supertest';
 import {
   VIEW_NAMES,

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import type { UpstreamErrorType } from '@internal/plugin-dataops-common';
+import type { UpstreamErrorType } from '@dataops-observability/plugin-dataops-common';
 import request from 'supertest';
 import { dataopsPlugin } from '../../plugin';
 import {

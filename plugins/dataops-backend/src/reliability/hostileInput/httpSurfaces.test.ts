@@ -10,7 +10,7 @@ import {
   parseOpenSearchFilters,
   parseSelector,
   readAnnotation,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import { parseTableIdentifier } from '../../clients/iceberg';
 import {
   propertySeed,

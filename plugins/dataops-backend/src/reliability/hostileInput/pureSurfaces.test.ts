@@ -15,7 +15,7 @@ import {
   parseTimeRange,
   readAnnotation,
   renderQuery,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import { buildLogSearchBody } from '../../clients/opensearch';
 import {
   IcebergTableNameError,

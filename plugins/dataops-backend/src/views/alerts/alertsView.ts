@@ -2,11 +2,11 @@ import {
   ActiveAlert,
   AlertsData,
   Priority,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import {
   DataOpsNotConfiguredError,
   DataOpsView,
-} from '@internal/plugin-dataops-node';
+} from '@dataops-observability/plugin-dataops-node';
 import { entityMatchers, ViewDependencies } from '../shared';
 
 /** Label an alert can carry to name its entity directly, whatever its other labels. */

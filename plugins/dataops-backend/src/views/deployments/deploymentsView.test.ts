@@ -3,7 +3,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import {
   DataOpsSourceError,
   DataOpsViewContext,
-} from '@internal/plugin-dataops-node';
+} from '@dataops-observability/plugin-dataops-node';
 import type { ViewDependencies } from '../shared';
 import { createDeploymentsView } from './deploymentsView';
 

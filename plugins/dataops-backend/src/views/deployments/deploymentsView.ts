@@ -6,12 +6,12 @@ import {
   isValidArgoCdAppName,
   readAnnotation,
   rollupArea,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import {
   DataOpsNotConfiguredError,
   DataOpsSourceError,
   DataOpsView,
-} from '@internal/plugin-dataops-node';
+} from '@dataops-observability/plugin-dataops-node';
 import type { ViewDependencies } from '../shared';
 import { toApplicationStatus } from './toApplicationStatus';
 

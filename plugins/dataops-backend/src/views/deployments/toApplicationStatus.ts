@@ -2,7 +2,7 @@ import type {
   ArgoApplicationStatus,
   DeploymentHistoryEntry,
   HealthLevel,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 
 /** DOMAIN.md layer 1: OutOfSync for more than 5 minutes is critical. */
 export const OUT_OF_SYNC_CRITICAL_MS = 5 * 60_000;

@@ -13,12 +13,12 @@ import {
   isIndexPatternAllowed,
   parseOpenSearchFilters,
   readAnnotation,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import {
   DataOpsNotConfiguredError,
   DataOpsSourceError,
   DataOpsView,
-} from '@internal/plugin-dataops-node';
+} from '@dataops-observability/plugin-dataops-node';
 import { MAX_PAGE_SIZE } from '../../clients';
 import type { ViewDependencies } from '../shared';
 import { maskLogFields, maskText } from './maskLogFields';

@@ -1,4 +1,4 @@
-import { DataOpsSourceError } from '@internal/plugin-dataops-node';
+import { DataOpsSourceError } from '@dataops-observability/plugin-dataops-node';
 import { parseFilters } from './logsView';
 
 describe('parseFilters', () => {

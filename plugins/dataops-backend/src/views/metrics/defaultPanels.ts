@@ -1,4 +1,4 @@
-import type { Thresholds } from '@internal/plugin-dataops-common';
+import type { Thresholds } from '@dataops-observability/plugin-dataops-common';
 
 /** A panel before it runs: a PromQL template, thresholds from DOMAIN.md, an optional fallback. */
 export interface PanelDefinition {

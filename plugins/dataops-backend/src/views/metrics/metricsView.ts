@@ -5,11 +5,11 @@ import {
   readAnnotation,
   renderQuery,
   rollupStates,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import {
   DataOpsNotConfiguredError,
   DataOpsView,
-} from '@internal/plugin-dataops-node';
+} from '@dataops-observability/plugin-dataops-node';
 import { entityMatchers, ViewDependencies } from '../shared';
 import { resolvePanels } from './resolvePanels';
 import { isOutage, runPanel } from './runPanel';

@@ -5,8 +5,8 @@ import {
   evaluateThresholds,
   extractVectorSelectors,
   worstLevel,
-} from '@internal/plugin-dataops-common';
-import { DataOpsSourceError } from '@internal/plugin-dataops-node';
+} from '@dataops-observability/plugin-dataops-common';
+import { DataOpsSourceError } from '@dataops-observability/plugin-dataops-node';
 import type { PrometheusClient } from '../../clients';
 import type { PanelDefinition } from './defaultPanels';
 

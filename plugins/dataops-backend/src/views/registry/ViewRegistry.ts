@@ -1,9 +1,9 @@
 import { InputError } from '@backstage/errors';
-import type { DataOpsView } from '@internal/plugin-dataops-node';
+import type { DataOpsView } from '@dataops-observability/plugin-dataops-node';
 
 /**
  * The entity views the router serves, by name. Each view is one module (`src/views/<name>/`) exporting a
- * factory that returns a `DataOpsView` (see `@internal/plugin-dataops-node`):
+ * factory that returns a `DataOpsView` (see `@dataops-observability/plugin-dataops-node`):
  *
  *   name         the URL segment, `/v1/entity/:namespace/:kind/:name/<name>`
  *   ttlSeconds   cache lifetime of one environment's answer (overridable by `dataops.cacheTtlSeconds`)

@@ -5,8 +5,8 @@ import {
   LabelMatcher,
   parseSelector,
   readAnnotation,
-} from '@internal/plugin-dataops-common';
-import { DataOpsSourceError } from '@internal/plugin-dataops-node';
+} from '@dataops-observability/plugin-dataops-common';
+import { DataOpsSourceError } from '@dataops-observability/plugin-dataops-node';
 
 /**
  * The entity's label matchers for one environment. A malformed selector is the caller's problem (400);

@@ -13,7 +13,7 @@ import {
   buildTotalEventsQuery,
   formatWindow,
   policyWindows,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import type { PrometheusClient } from '../../clients';
 
 /** How one environment's SLO queries run. */

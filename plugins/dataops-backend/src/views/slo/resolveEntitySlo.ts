@@ -12,8 +12,8 @@ import {
   resolveSloPolicy,
   sliIdentityForEntity,
   sliTemplateForEntityType,
-} from '@internal/plugin-dataops-common';
-import { DataOpsSourceError } from '@internal/plugin-dataops-node';
+} from '@dataops-observability/plugin-dataops-common';
+import { DataOpsSourceError } from '@dataops-observability/plugin-dataops-node';
 import type { SloConfig } from '../../config';
 
 /** What one entity's SLO is in one environment, before anything is queried. */

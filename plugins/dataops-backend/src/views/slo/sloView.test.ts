@@ -8,7 +8,7 @@ import {
   toOpenMetrics,
   type PrometheusWithHistory,
   type SeriesHistory,
-} from '@internal/plugin-dataops-rules';
+} from '@dataops-observability/plugin-dataops-test-utils';
 import request from 'supertest';
 import { dataopsPlugin } from '../../plugin';
 

@@ -8,11 +8,11 @@ import {
   readAnnotation,
   renderQuery,
   validateIdentityValue,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import {
   DataOpsNotConfiguredError,
   DataOpsView,
-} from '@internal/plugin-dataops-node';
+} from '@dataops-observability/plugin-dataops-node';
 import { entityMatchers, ViewDependencies } from '../shared';
 import { measureSlo } from './measureSlo';
 import { resolveEntitySlo } from './resolveEntitySlo';

@@ -1,4 +1,4 @@
-import type { Thresholds } from '@internal/plugin-dataops-common';
+import type { Thresholds } from '@dataops-observability/plugin-dataops-common';
 
 /** Storage kinds of `dataops.io/storage` (`kind:name`), plus `iceberg` for `dataops.io/iceberg-table`. */
 export const STORAGE_KINDS = ['s3', 'hive', 'oracle', 'ceph'] as const;

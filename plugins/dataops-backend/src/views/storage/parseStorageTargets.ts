@@ -4,7 +4,7 @@ import {
   ANNOTATIONS,
   readAnnotation,
   splitList,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import { parseTableIdentifier } from '../../clients';
 import { STORAGE_KINDS, StorageKind } from './defaultChecks';
 

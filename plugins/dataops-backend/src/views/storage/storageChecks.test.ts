@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
-import { evaluateThresholds } from '@internal/plugin-dataops-common';
+import { evaluateThresholds } from '@dataops-observability/plugin-dataops-common';
 import { readDataOpsConfig, readStorageConfig } from '../../config';
 import { parseStorageTargets } from './parseStorageTargets';
 import { resolveChecks } from './resolveChecks';

@@ -2,7 +2,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { SpecValidator } from '@internal/api-spec-checks';
-import type { StorageCheck } from '@internal/plugin-dataops-common';
+import type { StorageCheck } from '@dataops-observability/plugin-dataops-common';
 import {
   PrometheusWithHistory,
   SeriesHistory,
@@ -10,7 +10,7 @@ import {
   freePort,
   startPrometheusWithHistory,
   toOpenMetrics,
-} from '@internal/plugin-dataops-rules';
+} from '@dataops-observability/plugin-dataops-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import request from 'supertest';

@@ -3,13 +3,13 @@ import {
   StorageData,
   renderQuery,
   rollupStates,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import {
   DataOpsNotConfiguredError,
   DataOpsSourceError,
   DataOpsView,
   DataOpsViewContext,
-} from '@internal/plugin-dataops-node';
+} from '@dataops-observability/plugin-dataops-node';
 import type { IcebergTableStats } from '../../clients';
 import type { ViewDependencies } from '../shared';
 import { isOutage, runPanel } from '../metrics/runPanel';

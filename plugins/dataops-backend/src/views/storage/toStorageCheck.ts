@@ -2,7 +2,7 @@ import {
   MetricPanel,
   StorageCheck,
   evaluateThresholds,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import type { IcebergTableStats } from '../../clients';
 import type { StorageCheckDefinition } from './defaultChecks';
 import type { StorageTarget } from './parseStorageTargets';

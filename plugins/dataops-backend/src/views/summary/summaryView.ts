@@ -2,8 +2,8 @@ import {
   AREAS,
   AreaStatus,
   SummaryData,
-} from '@internal/plugin-dataops-common';
-import { DataOpsSourceError, DataOpsView } from '@internal/plugin-dataops-node';
+} from '@dataops-observability/plugin-dataops-common';
+import { DataOpsSourceError, DataOpsView } from '@dataops-observability/plugin-dataops-node';
 import type { ViewRegistry } from '../registry';
 
 /**

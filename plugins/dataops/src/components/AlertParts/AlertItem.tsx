@@ -5,7 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { DateTime } from 'luxon';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { ActiveAlert } from '@internal/plugin-dataops-common';
+import { ActiveAlert } from '@dataops-observability/plugin-dataops-common';
 import { PriorityChip } from './PriorityChip';
 import { suppressionText } from './priorities';
 

@@ -3,7 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   EnvironmentResult,
   TeamAlertsEnvironment,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import { EnvironmentStatusPanel } from '../shared';
 
 /**

@@ -1,7 +1,7 @@
 import List from '@material-ui/core/List';
 import ListSubheader from '@material-ui/core/ListSubheader';
 import { makeStyles } from '@material-ui/core/styles';
-import { ActiveAlert } from '@internal/plugin-dataops-common';
+import { ActiveAlert } from '@dataops-observability/plugin-dataops-common';
 import { AlertItem } from './AlertItem';
 import { PRIORITIES, PRIORITY_STYLE, suppressionText } from './priorities';
 

@@ -1,5 +1,5 @@
 import Chip from '@material-ui/core/Chip';
-import { Priority } from '@internal/plugin-dataops-common';
+import { Priority } from '@dataops-observability/plugin-dataops-common';
 import { PRIORITY_STYLE } from './priorities';
 
 /** A priority as a coloured chip, optionally with a count after the words. */

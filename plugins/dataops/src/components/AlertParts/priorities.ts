@@ -1,4 +1,4 @@
-import { ActiveAlert, Priority } from '@internal/plugin-dataops-common';
+import { ActiveAlert, Priority } from '@dataops-observability/plugin-dataops-common';
 
 /** Display order: the most urgent first. */
 export const PRIORITIES: Priority[] = ['P1', 'P2', 'P3', 'P4'];

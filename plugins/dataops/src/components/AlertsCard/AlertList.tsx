@@ -3,7 +3,7 @@ import {
   ActiveAlert,
   AlertsData,
   EnvironmentResult,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import { FailedEnvironmentsAndAlerts, PriorityAlertList } from '../AlertParts';
 
 /** @public */

@@ -12,7 +12,7 @@ import { DateTime } from 'luxon';
 import {
   ArgoApplicationStatus,
   HealthLevel,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import { formatDuration } from '../../format';
 import { StatusChip } from '../shared';
 

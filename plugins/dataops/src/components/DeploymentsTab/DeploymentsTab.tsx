@@ -3,7 +3,7 @@ import Alert from '@material-ui/lab/Alert';
 import {
   DeploymentsData,
   EntityViewResponse,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import {
   ANNOTATION_ARGOCD_APP_NAME,
   ANNOTATION_ARGOCD_APP_SELECTOR,

@@ -13,7 +13,7 @@ import {
 } from 'recharts';
 import useMeasure from 'react-use/esm/useMeasure';
 import { DateTime } from 'luxon';
-import { LogHistogramBucket } from '@internal/plugin-dataops-common';
+import { LogHistogramBucket } from '@dataops-observability/plugin-dataops-common';
 import { LEVEL_SERIES } from './levels';
 
 /** Buckets of several environments summed per timestamp, sorted by time. */

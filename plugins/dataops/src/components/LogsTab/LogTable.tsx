@@ -9,7 +9,7 @@ import LinkIcon from '@material-ui/icons/Link';
 import LockIcon from '@material-ui/icons/Lock';
 import { VariableSizeList } from 'react-window';
 import { DateTime } from 'luxon';
-import { LogHit } from '@internal/plugin-dataops-common';
+import { LogHit } from '@dataops-observability/plugin-dataops-common';
 import { LEVEL_CHIP } from './levels';
 
 /** A hit with the environment it came from. */

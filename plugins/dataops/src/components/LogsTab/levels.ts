@@ -1,4 +1,4 @@
-import { LogLevel } from '@internal/plugin-dataops-common';
+import { LogLevel } from '@dataops-observability/plugin-dataops-common';
 
 /** Levels offered by the filter, most severe first. */
 export const FILTER_LEVELS: LogLevel[] = ['error', 'warn', 'info', 'debug'];

@@ -5,7 +5,7 @@ import {
   EntityViewResponse,
   LogLevel,
   LogsData,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import { dataOpsApiRef } from '../../api';
 import { DataOpsQueryState, toApiRange, useEntityName } from '../../hooks';
 import { EnvLogHit } from './LogTable';

@@ -10,7 +10,7 @@ import {
 } from 'recharts';
 import useMeasure from 'react-use/esm/useMeasure';
 import { DateTime } from 'luxon';
-import { Thresholds } from '@internal/plugin-dataops-common';
+import { Thresholds } from '@dataops-observability/plugin-dataops-common';
 import { formatValue, unitLabel, valueAxisScale } from '../../format';
 import { ChartSeries, mergeSeries } from './chartData';
 

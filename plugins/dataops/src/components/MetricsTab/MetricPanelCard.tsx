@@ -12,7 +12,7 @@ import {
   EnvironmentResult,
   MetricPanel,
   MetricsData,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import { formatValue } from '../../format';
 import { EnvironmentStatusPanel, StatusChip } from '../shared';
 import { MetricChart } from './MetricChart';

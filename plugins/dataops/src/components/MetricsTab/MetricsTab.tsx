@@ -8,7 +8,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import {
   EntityViewResponse,
   MetricsData,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import {
   ANNOTATION_PROMETHEUS_SELECTOR,
   isDataOpsMetricsAvailable,

@@ -1,6 +1,6 @@
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
-import { MetricPanel } from '@internal/plugin-dataops-common';
+import { MetricPanel } from '@dataops-observability/plugin-dataops-common';
 
 /**
  * Why an environment draws no line. The four cases read differently on purpose: an empty result, a metric that

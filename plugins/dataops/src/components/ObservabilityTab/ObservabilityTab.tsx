@@ -3,7 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { useLocation } from 'react-router-dom';
-import { Area } from '@internal/plugin-dataops-common';
+import { Area } from '@dataops-observability/plugin-dataops-common';
 import { Entity } from '@backstage/catalog-model';
 import {
   useDataOpsQueryState,

@@ -1,6 +1,6 @@
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { HealthLevel } from '@internal/plugin-dataops-common';
+import { HealthLevel } from '@dataops-observability/plugin-dataops-common';
 import { StatusChip } from '../shared';
 
 const MEANING: Array<[HealthLevel, string]> = [

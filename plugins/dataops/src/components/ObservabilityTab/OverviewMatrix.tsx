@@ -9,7 +9,7 @@ import {
   EnvironmentResult,
   HealthLevel,
   SummaryData,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import {
   EnvironmentStatusPanel,
   LEVEL_COLOURS,

@@ -1,7 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { SloData } from '@internal/plugin-dataops-common';
+import { SloData } from '@dataops-observability/plugin-dataops-common';
 import { formatDuration } from '../../format';
 import { StatusChip } from '../shared';
 import { BudgetGauge } from './BudgetGauge';

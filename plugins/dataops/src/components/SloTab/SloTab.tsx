@@ -1,4 +1,4 @@
-import { EntityViewResponse, SloData } from '@internal/plugin-dataops-common';
+import { EntityViewResponse, SloData } from '@dataops-observability/plugin-dataops-common';
 import {
   ANNOTATION_SLO_OBJECTIVE,
   isDataOpsSloAvailable,

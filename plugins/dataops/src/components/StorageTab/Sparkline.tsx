@@ -1,5 +1,5 @@
 import { Line, LineChart, ReferenceLine, YAxis } from 'recharts';
-import { Thresholds } from '@internal/plugin-dataops-common';
+import { Thresholds } from '@dataops-observability/plugin-dataops-common';
 import { LEVEL_COLOURS } from '../shared';
 
 /** A small line of the check's value over the selected range, with its thresholds as dashed lines. */

@@ -6,7 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
-import { StorageCheck } from '@internal/plugin-dataops-common';
+import { StorageCheck } from '@dataops-observability/plugin-dataops-common';
 import { LEVEL_COLOURS, StatusChip } from '../shared';
 import { Sparkline } from './Sparkline';
 import { formatCheckValue, formatThreshold } from './formatCheck';

@@ -15,7 +15,7 @@ import {
   EntityViewResponse,
   StorageCheck,
   StorageData,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import { StorageTab, StorageView } from './StorageTab';
 import { isDataOpsStorageAvailable } from './isStorageAvailable';
 import { dataOpsStorageContent } from '../../alpha';

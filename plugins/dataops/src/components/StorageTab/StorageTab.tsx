@@ -4,7 +4,7 @@ import {
   EntityViewResponse,
   StorageData,
   worstLevel,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import { EntityViewSection, EnvironmentColumns, StatusChip } from '../shared';
 import { RequireDataOps } from '../MissingAnnotation';
 import { StorageCheckCard } from './StorageCheckCard';

@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { ANNOTATIONS } from '@internal/plugin-dataops-common';
+import { ANNOTATIONS } from '@dataops-observability/plugin-dataops-common';
 import { hasAnnotation } from '../../annotations';
 
 /** @public */

@@ -14,7 +14,7 @@ import {
 } from 'recharts';
 import useMeasure from 'react-use/esm/useMeasure';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { IncidentsResponse } from '@internal/plugin-dataops-common';
+import { IncidentsResponse } from '@dataops-observability/plugin-dataops-common';
 import { formatDuration } from '../../format';
 import { PRIORITY_STYLE } from '../AlertParts';
 import {

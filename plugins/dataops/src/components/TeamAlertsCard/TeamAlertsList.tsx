@@ -3,7 +3,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   ActiveAlert,
   TeamAlertsResponse,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 import {
   FailedEnvironmentsAndAlerts,
   PRIORITIES,

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { IncidentsResponse, Priority } from '@internal/plugin-dataops-common';
+import { IncidentsResponse, Priority } from '@dataops-observability/plugin-dataops-common';
 import { formatDuration } from '../../format';
 import { PRIORITIES } from '../AlertParts';
 

@@ -1,5 +1,5 @@
 import { ReactNode } from 'react';
-import { EntityViewResponse } from '@internal/plugin-dataops-common';
+import { EntityViewResponse } from '@dataops-observability/plugin-dataops-common';
 import { EntityViewDataMap } from '../../api';
 import {
   useDataOpsQueryState,

@@ -2,7 +2,7 @@ import { ReactNode } from 'react';
 import Grid, { GridSize } from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { EnvironmentResult } from '@internal/plugin-dataops-common';
+import { EnvironmentResult } from '@dataops-observability/plugin-dataops-common';
 import { EnvironmentStatusPanel } from './EnvironmentStatusPanel';
 
 /** @public */

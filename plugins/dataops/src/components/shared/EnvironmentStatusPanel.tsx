@@ -1,6 +1,6 @@
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
-import { EnvironmentResult } from '@internal/plugin-dataops-common';
+import { EnvironmentResult } from '@dataops-observability/plugin-dataops-common';
 
 const ERROR_TITLES: Record<string, string> = {
   UPSTREAM_TIMEOUT: 'timed out',

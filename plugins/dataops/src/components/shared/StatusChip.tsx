@@ -3,7 +3,7 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorIcon from '@material-ui/icons/Error';
 import HelpIcon from '@material-ui/icons/Help';
 import WarningIcon from '@material-ui/icons/Warning';
-import { HealthLevel } from '@internal/plugin-dataops-common';
+import { HealthLevel } from '@dataops-observability/plugin-dataops-common';
 import { LEVEL_COLOURS, LEVEL_LABEL } from './healthStyle';
 
 const ICONS: Record<HealthLevel, typeof ErrorIcon> = {

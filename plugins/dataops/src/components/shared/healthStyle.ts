@@ -1,4 +1,4 @@
-import { HealthLevel } from '@internal/plugin-dataops-common';
+import { HealthLevel } from '@dataops-observability/plugin-dataops-common';
 
 /** Order used to sort worst first; unknown ranks between warning and healthy since it may hide a problem. */
 export const LEVEL_RANK: Record<HealthLevel, number> = {

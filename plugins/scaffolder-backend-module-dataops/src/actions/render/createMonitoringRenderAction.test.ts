@@ -4,7 +4,7 @@ import { SpecValidator } from '@internal/api-spec-checks';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { checkPrometheusRule } from '../../testing/checkPrometheusRules';
+import { checkPrometheusRule } from '../../__testUtils__/checkPrometheusRules';
 import { createMonitoringRenderAction } from './createMonitoringRenderAction';
 import { examples } from './monitoringRender.examples';
 

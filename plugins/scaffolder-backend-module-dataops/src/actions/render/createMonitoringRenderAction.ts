@@ -1,5 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { formatMatchers } from '@internal/plugin-dataops-common';
+import { formatMatchers } from '@dataops-observability/plugin-dataops-common';
 import { buildBundleSpec, renderBundle, WORKLOAD_TYPES } from '../../bundle';
 import { parseActionInput, ZodImpl } from '../parseActionInput';
 import { writeWorkspaceFiles } from '../writeWorkspaceFiles';

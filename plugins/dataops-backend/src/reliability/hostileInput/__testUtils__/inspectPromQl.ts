@@ -3,7 +3,7 @@ import {
   extractVectorSelectors,
   formatMatchers,
   parseSelector,
-} from '@internal/plugin-dataops-common';
+} from '@dataops-observability/plugin-dataops-common';
 
 const SELECTOR_SHAPE = /^([A-Za-z_:][A-Za-z0-9_:]*)?(?:\{([\s\S]*)\})?$/;
 /** The selector grammar refuses texts over this length; longer single matchers are decoded as JSON. */

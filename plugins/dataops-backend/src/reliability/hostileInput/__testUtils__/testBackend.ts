@@ -5,7 +5,7 @@ import type {
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { ENTITY_VIEWS } from '@internal/plugin-dataops-common';
+import { ENTITY_VIEWS } from '@dataops-observability/plugin-dataops-common';
 import { dataopsPlugin } from '../../../plugin';
 import { upstreamUrl } from './recordingUpstreams';
 

@@ -1,3 +1,11 @@
+/**
+ * Test helpers for the DataOps observability suite and for adopters who test their own rules: run the
+ * real `promtool` and a real Prometheus backfilled with known history, free loopback ports, OpenMetrics
+ * writers and `promtool test rules` files for burn-rate scenarios. They spawn processes, so they belong in
+ * tests only; no runtime package depends on them.
+ *
+ * @packageDocumentation
+ */
 export { requireBinary } from './binaries';
 export { freePort } from './freePort';
 export { startServerProcess } from './startServerProcess';

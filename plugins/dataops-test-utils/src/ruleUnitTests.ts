@@ -1,4 +1,24 @@
-import type { AlertingRule, RulesFile } from '../generator';
+/**
+ * The parts of a Prometheus rules file these helpers read. Structural, so that any generator's output
+ * (ours or an adopter's) can be checked without this package depending on it.
+ * @public
+ */
+export interface RulesFileShape {
+  groups: Array<{
+    rules: Array<{
+      alert?: string;
+      record?: string;
+      labels?: Record<string, string>;
+      annotations?: Record<string, string>;
+    }>;
+  }>;
+}
+
+type AlertingRule = {
+  alert: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+};
 
 /** A stretch of traffic with a constant error rate. @public */
 export interface BurnPhase {
@@ -53,7 +73,7 @@ function isAlert(rule: unknown): rule is AlertingRule {
  */
 export function buildBurnRateUnitTests(options: {
   ruleFiles: string[];
-  rules: RulesFile;
+  rules: RulesFileShape;
   goodSeries: string;
   badSeries: string;
   scenarios: BurnScenario[];

@@ -1,4 +1,4 @@
-import { runPromtool } from '@internal/plugin-dataops-rules';
+import { runPromtool } from '@dataops-observability/plugin-dataops-test-utils';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
