@@ -1,4 +1,31 @@
 export interface Config {
+  /**
+   * The community Argo CD plugin's configuration, of which DataOps reads only the `config` app locator's
+   * instances (for `dataops.environments[].argocd` items that name one). Declared here so that their
+   * credentials are treated as secrets even when that plugin is not installed.
+   */
+  argocd?: {
+    /** Fallback user for instances without credentials of their own. @visibility backend */
+    username?: string;
+    /** @visibility secret */
+    password?: string;
+    appLocatorMethods?: Array<{
+      /** @visibility backend */
+      type: string;
+      instances?: Array<{
+        /** @visibility backend */
+        name: string;
+        /** @visibility backend */
+        url: string;
+        /** @visibility secret */
+        token?: string;
+        /** @visibility secret */
+        username?: string;
+        /** @visibility secret */
+        password?: string;
+      }>;
+    }>;
+  };
   /** DataOps observability backend. */
   dataops?: {
     /**
@@ -26,11 +53,11 @@ export interface Config {
       thanos?: {
         /** @visibility backend */
         url: string;
-        /**
-         * Headers sent with every request, e.g. Authorization.
-         * @visibility secret
-         */
-        headers?: { [name: string]: string };
+        /** Headers sent with every request, e.g. Authorization. Every value is a secret. */
+        headers?: {
+          /** @visibility secret */
+          [name: string]: string;
+        };
         /** Send Thanos' `dedup=true`. @visibility backend */
         dedup?: boolean;
         /** Send Thanos' `partial_response`. @visibility backend */
@@ -69,12 +96,15 @@ export interface Config {
         /** @visibility backend */
         maxConcurrency?: number;
       };
-      /** One or more Argo CD instances. */
+      /**
+       * One or more Argo CD instances. An item with a `name` and no `url` reuses the instance of that name
+       * from the community Argo CD plugin's `argocd.appLocatorMethods` (URL and credentials).
+       */
       argocd?: Array<{
         /** @visibility frontend */
         name: string;
-        /** @visibility backend */
-        url: string;
+        /** Omit to reuse the `argocd.appLocatorMethods` instance of the same name. @visibility backend */
+        url?: string;
         /** @visibility secret */
         token?: string;
         /** Alternative to `token`: a session is created and reused until it expires. @visibility backend */
@@ -104,8 +134,11 @@ export interface Config {
       alertmanager?: {
         /** @visibility backend */
         url: string;
-        /** @visibility secret */
-        headers?: { [name: string]: string };
+        /** Headers sent with every request, e.g. Authorization. Every value is a secret. */
+        headers?: {
+          /** @visibility secret */
+          [name: string]: string;
+        };
         /** @visibility backend */
         maxConcurrency?: number;
       };

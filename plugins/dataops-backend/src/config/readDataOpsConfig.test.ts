@@ -57,6 +57,69 @@ describe('readDataOpsConfig', () => {
     expect(config.hiddenAlerts).toEqual(['Watchdog', 'InfoInhibitor']);
   });
 
+  describe("Argo CD instances of the community plugin's argocd.appLocatorMethods", () => {
+    const shared = {
+      username: 'shared-user',
+      password: 'shared-password',
+      appLocatorMethods: [
+        { type: 'other', instances: [{ name: 'ignored', url: 'http://no' }] },
+        {
+          type: 'config',
+          instances: [
+            { name: 'with-token', url: 'http://argo-a/', token: 'tok' },
+            { name: 'no-credentials', url: 'http://argo-b' },
+          ],
+        },
+      ],
+    };
+    const readWith = (argocd: unknown, items: unknown[]) =>
+      readDataOpsConfig(
+        new ConfigReader({
+          argocd,
+          dataops: { environments: [{ name: 'prod', argocd: items }] },
+        } as any),
+      ).environments[0].argocd;
+
+    it('reuses an instance named without a url, with its own token', () => {
+      expect(readWith(shared, [{ name: 'with-token' }])).toEqual([
+        {
+          name: 'with-token',
+          url: 'http://argo-a',
+          token: 'tok',
+          username: undefined,
+          password: undefined,
+          maxConcurrency: 8,
+        },
+      ]);
+    });
+
+    it('falls back to the top-level username and password', () => {
+      expect(readWith(shared, [{ name: 'no-credentials' }])[0]).toMatchObject({
+        url: 'http://argo-b',
+        token: undefined,
+        username: 'shared-user',
+        password: 'shared-password',
+      });
+    });
+
+    it('keeps an item with its own url as it is', () => {
+      expect(
+        readWith(shared, [
+          { name: 'with-token', url: 'http://mine', token: 'mine' },
+        ])[0],
+      ).toMatchObject({ url: 'http://mine', token: 'mine' });
+    });
+
+    it('names the missing instance and the known ones', () => {
+      expect(() => readWith(shared, [{ name: 'ignored' }])).toThrow(
+        "Invalid dataops environment 'prod': argocd[0] 'ignored': has no url, and argocd.appLocatorMethods has no instance named 'ignored' (known: with-token, no-credentials)",
+      );
+      expect(() => readWith(undefined, [{ name: 'x' }])).toThrow(
+        /no instance named 'x' \(known: none\)/,
+      );
+    });
+  });
+
   it('is empty without configuration', () => {
     expect(readDataOpsConfig(new ConfigReader({})).environments).toEqual([]);
   });

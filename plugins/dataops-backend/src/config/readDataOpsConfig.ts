@@ -130,7 +130,68 @@ function readOpenSearch(config: Config): OpenSearchConfig {
   };
 }
 
-function readArgoCd(configs: Config[]): ArgoCdInstanceConfig[] {
+/**
+ * Argo CD instances the community Argo CD plugin already configures (`argocd.appLocatorMethods` entries of
+ * type `config`), by name, with that plugin's top-level `argocd.username`/`password` as their credentials
+ * when an instance has none of its own. An adopter who runs both plugins names an instance in an
+ * environment instead of repeating its URL and token.
+ */
+class SharedArgoCdInstances {
+  private constructor(
+    private readonly byName: ReadonlyMap<string, Config>,
+    private readonly fallback: { username?: string; password?: string },
+  ) {}
+
+  static fromConfig(root: Config): SharedArgoCdInstances {
+    const argocd = root.getOptionalConfig('argocd');
+    const byName = new Map<string, Config>();
+    for (const method of argocd?.getOptionalConfigArray('appLocatorMethods') ??
+      []) {
+      if (method.getOptionalString('type') !== 'config') {
+        continue;
+      }
+      for (const instance of method.getOptionalConfigArray('instances') ?? []) {
+        byName.set(instance.getString('name'), instance);
+      }
+    }
+    return new SharedArgoCdInstances(byName, {
+      username: argocd?.getOptionalString('username'),
+      password: argocd?.getOptionalString('password'),
+    });
+  }
+
+  /** The shared instance called `name`, with credentials resolved, or a problem naming what is missing. */
+  resolve(
+    name: string,
+    where: string,
+  ): { url: string; token?: string; username?: string; password?: string } {
+    const instance = this.byName.get(name);
+    if (!instance) {
+      const known = [...this.byName.keys()].join(', ') || 'none';
+      throw new ConfigProblem(
+        `${where}: has no url, and argocd.appLocatorMethods has no instance named '${name}' (known: ${known})`,
+      );
+    }
+    const token = instance.getOptionalString('token');
+    const username = instance.getOptionalString('username');
+    const password = instance.getOptionalString('password');
+    return {
+      url: instance.getString('url'),
+      token,
+      ...(token || username || password
+        ? { username, password }
+        : {
+            username: this.fallback.username,
+            password: this.fallback.password,
+          }),
+    };
+  }
+}
+
+function readArgoCd(
+  configs: Config[],
+  shared: SharedArgoCdInstances,
+): ArgoCdInstanceConfig[] {
   const seen = new Set<string>();
   return configs.map((config, index) => {
     const name = config.getString('name');
@@ -139,9 +200,15 @@ function readArgoCd(configs: Config[]): ArgoCdInstanceConfig[] {
       throw new ConfigProblem(`${where}: duplicate instance name`);
     }
     seen.add(name);
-    const token = config.getOptionalString('token');
-    const username = config.getOptionalString('username');
-    const password = config.getOptionalString('password');
+    const own = config.has('url')
+      ? {
+          url: config.getString('url'),
+          token: config.getOptionalString('token'),
+          username: config.getOptionalString('username'),
+          password: config.getOptionalString('password'),
+        }
+      : shared.resolve(name, where);
+    const { token, username, password } = own;
     if (token && (username || password)) {
       throw new ConfigProblem(
         `${where}: set either token or username/password, not both`,
@@ -154,7 +221,7 @@ function readArgoCd(configs: Config[]): ArgoCdInstanceConfig[] {
     }
     return {
       name,
-      url: checkUrl(where, config.getString('url')),
+      url: checkUrl(where, own.url),
       token,
       username,
       password,
@@ -190,7 +257,11 @@ function readIceberg(config: Config): IcebergCatalogConfig {
   };
 }
 
-function readEnvironment(config: Config, index: number): EnvironmentConfig {
+function readEnvironment(
+  config: Config,
+  index: number,
+  shared: SharedArgoCdInstances,
+): EnvironmentConfig {
   const name = config.getString('name');
   if (!isValidEnvironmentName(name)) {
     throw new Error(
@@ -221,7 +292,7 @@ function readEnvironment(config: Config, index: number): EnvironmentConfig {
       opensearch: config.has('opensearch')
         ? readOpenSearch(config.getConfig('opensearch'))
         : undefined,
-      argocd: readArgoCd(config.getOptionalConfigArray('argocd') ?? []),
+      argocd: readArgoCd(config.getOptionalConfigArray('argocd') ?? [], shared),
       alertmanager: config.has('alertmanager')
         ? readAlertmanager(config.getConfig('alertmanager'))
         : undefined,
@@ -282,9 +353,10 @@ function readPanels(
  */
 export function readDataOpsConfig(root: Config): DataOpsConfig {
   const config = root.getOptionalConfig('dataops');
+  const sharedArgoCd = SharedArgoCdInstances.fromConfig(root);
   const environments = (
     config?.getOptionalConfigArray('environments') ?? []
-  ).map(readEnvironment);
+  ).map((env, index) => readEnvironment(env, index, sharedArgoCd));
   const names = new Set<string>();
   for (const env of environments) {
     if (names.has(env.name)) {
