@@ -1,5 +1,5 @@
 import { SpecValidator } from '@internal/api-spec-checks';
-import { buildLogSearchBody, LogSearchRequest } from '@dataops-observability/plugin-dataops-backend';
+import { buildLogSearchBody, LogSearchRequest } from '@dataops-observability/plugin-dataops-backend/testUtils';
 import { RunningSandbox, startSandbox } from '../server';
 import { Faults, loadCatalog, Scenario } from '../scenario';
 

@@ -1,0 +1,8 @@
+/**
+ * Helpers for contract tests that must agree with what this plugin sends upstream, such as a fake
+ * OpenSearch checking that it answers the plugin's exact search body. Not part of the plugin's runtime API.
+ *
+ * @packageDocumentation
+ */
+export { buildLogSearchBody } from './clients';
+export type { LogSearchRequest } from './clients';
