@@ -23,6 +23,7 @@ run_step() {
 
 run_step "Type check (tsc)" yarn tsc
 run_step "Lint (eslint)" yarn backstage-cli repo lint
+run_step "API specifications for contract tests" node packages/api-spec-checks/bin/ensure-specs.mjs
 run_step "Unit and integration tests (jest)" env CI=true yarn backstage-cli repo test
 run_step "Browser tests (Playwright, Chromium)" node e2e-tests/run.mjs
 
