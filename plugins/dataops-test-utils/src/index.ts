@@ -24,4 +24,8 @@ export type {
   InstantSample,
 } from './startPrometheusWithHistory';
 export { buildBurnRateUnitTests, seriesValues } from './ruleUnitTests';
-export type { BurnScenario, BurnPhase } from './ruleUnitTests';
+export type {
+  BurnScenario,
+  BurnPhase,
+  RulesFileShape,
+} from './ruleUnitTests';
