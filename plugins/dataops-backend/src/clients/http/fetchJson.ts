@@ -66,6 +66,19 @@ export async function withUpstreamCall<T>(
   }
 }
 
+/** Where a redirect points, as origin and path only (a query string may carry a token). */
+function describeLocation(from: string, location: string | null): string {
+  if (!location) {
+    return 'nowhere (no Location header)';
+  }
+  try {
+    const target = new URL(location, from);
+    return `${target.origin}${target.pathname}`;
+  } catch {
+    return 'an invalid Location';
+  }
+}
+
 /**
  * `fetch` for JSON APIs: non-2xx answers become UPSTREAM_ERROR with the status (and, for 4xx/5xx JSON
  * bodies, the upstream's own error text, plus when to retry if it sent `Retry-After`), unparsable bodies
@@ -77,7 +90,23 @@ export async function fetchJson<T = unknown>(
   options: UpstreamCallOptions,
 ): Promise<T> {
   return withUpstreamCall(options, async signal => {
-    const response = await fetch(url, { ...init, signal });
+    // Redirects are never followed: a 307/308 would re-send the headers and body (an Authorization header,
+    // an Argo CD login password) to wherever the upstream points, possibly another host.
+    const response = await fetch(url, { ...init, signal, redirect: 'manual' });
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      throw new DataOpsSourceError({
+        type: 'UPSTREAM_ERROR',
+        source: options.source,
+        statusCode: response.status,
+        message: `${options.source} answered ${
+          response.status
+        } redirecting to ${describeLocation(
+          url,
+          response.headers.get('location'),
+        )}; redirects are not followed, so configure the final URL`,
+      });
+    }
     const text = await readBody(response.body, {
       source: options.source,
       maxBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
