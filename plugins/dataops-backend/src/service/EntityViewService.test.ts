@@ -194,3 +194,98 @@ describe('EntityViewService cache entries', () => {
     expect(summarized).toBe(before + 1);
   });
 });
+
+describe('EntityViewService and callers with different permissions', () => {
+  // A view only some callers may read, slow enough that a second caller arrives while it runs.
+  let secretRuns = 0;
+  const secret: DataOpsView<string> = {
+    name: 'secret',
+    ttlSeconds: 30,
+    area: 'logs',
+    async authorize({ credentials }) {
+      if (credentials.principal.type !== 'user') {
+        throw new Error('unexpected principal');
+      }
+      if (credentials.principal.userEntityRef !== 'user:default/allowed') {
+        throw Object.assign(new Error('not allowed'), {
+          name: 'NotAllowedError',
+        });
+      }
+    },
+    async run() {
+      secretRuns++;
+      await new Promise(resolve => setTimeout(resolve, 100));
+      return 'the secret lines';
+    },
+    summarize: data => ({ level: 'healthy', reason: data }),
+  };
+  // Like the summary view: reads other views and says "not permitted" for those the caller may not read.
+  const composite: DataOpsView<string> = {
+    name: 'composite',
+    ttlSeconds: 0,
+    async run(ctx) {
+      try {
+        return (await ctx.runViewSummary('secret')).reason;
+      } catch (e) {
+        if ((e as Error).name === 'NotAllowedError') {
+          return 'not permitted';
+        }
+        throw e;
+      }
+    },
+  };
+  const registry = new ViewRegistry();
+  registry.register(secret);
+  registry.register(composite);
+  const service = new EntityViewService({
+    registry,
+    environments: [
+      {
+        name: 'prod',
+        timeoutMs: 1000,
+        maxResponseBytes: 1_000_000,
+        argocd: [],
+        raw: new ConfigReader({}),
+      },
+    ],
+    cache: recordingCache().cache,
+    logger: mockServices.logger.mock(),
+    // An operator asking for the composite view to be cached must not make it shareable between callers.
+    ttlOverrides: { composite: 60 },
+  });
+  const requestOf = (userEntityRef: string, from = 1767261600) => ({
+    entity: {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'etl', namespace: 'default' },
+    },
+    credentials: mockCredentials.user(userEntityRef),
+    range: { from, to: from + 3600, step: 15 },
+    params: {},
+  });
+
+  it('never hands one caller the in-flight answer computed for another', async () => {
+    const [allowed, denied] = await Promise.all([
+      service.run('composite', requestOf('user:default/allowed')),
+      service.run('composite', requestOf('user:default/denied')),
+    ]);
+    expect(allowed.environments[0]).toMatchObject({ data: 'the secret lines' });
+    expect(denied.environments[0]).toMatchObject({ data: 'not permitted' });
+  });
+
+  it('still shares the permitted inner work between callers allowed to read it', async () => {
+    const before = secretRuns;
+    const fresh = 1767261600 + 86400;
+    const answers = await Promise.all([
+      service.run('composite', requestOf('user:default/allowed', fresh)),
+      service.run('composite', requestOf('user:default/allowed', fresh)),
+      service.run('secret', requestOf('user:default/allowed', fresh)),
+    ]);
+    expect(secretRuns - before).toBe(1);
+    expect(answers.map(a => a.environments[0].status)).toEqual([
+      'ok',
+      'ok',
+      'ok',
+    ]);
+  });
+});

@@ -172,7 +172,14 @@ export class EntityViewService {
     return `v2:${view.name}:${envName}:${entityRef}:${from}:${to}:${step}:${identity}`;
   }
 
+  /**
+   * A view that declares no cache lifetime is assembled per caller (see `cachedText`); configuration may
+   * change the lifetime of cached views but never make such a view cached.
+   */
   private ttlMs(view: DataOpsView<any>): number {
+    if (view.ttlSeconds <= 0) {
+      return 0;
+    }
     return (this.options.ttlOverrides[view.name] ?? view.ttlSeconds) * 1000;
   }
 
@@ -200,7 +207,11 @@ export class EntityViewService {
   ): Promise<string> {
     const key = this.cacheKey(view, envName, entityRef, request);
     const ttl = this.ttlMs(view);
-    const pending = this.inFlight.get(key);
+    // Sharing work in flight is reuse, like a cache hit, so views that are never cached never share it: their
+    // answers can depend on the caller (the summary says "not permitted" for the areas this caller may not
+    // read). The views they read are authorised per caller before joining any shared work of their own.
+    const shareable = ttl > 0;
+    const pending = shareable ? this.inFlight.get(key) : undefined;
     if (pending) {
       return pending;
     }
@@ -235,6 +246,9 @@ export class EntityViewService {
       }
       return fresh;
     })();
+    if (!shareable) {
+      return work;
+    }
     this.inFlight.set(key, work);
     try {
       return await work;
