@@ -3,29 +3,18 @@ import {
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { DataOpsClient, dataOpsApiRef } from './api';
-
-/** @public */
-export const dataOpsObservabilityRouteRef = createRouteRef({
-  id: 'dataops:observability',
-});
-/** @public */
-export const dataOpsMetricsRouteRef = createRouteRef({ id: 'dataops:metrics' });
-/** @public */
-export const dataOpsLogsRouteRef = createRouteRef({ id: 'dataops:logs' });
-/** @public */
-export const dataOpsDeploymentsRouteRef = createRouteRef({
-  id: 'dataops:deployments',
-});
-/** @public */
-export const dataOpsSloRouteRef = createRouteRef({ id: 'dataops:slo' });
-
-/** @public */
-export const dataOpsStorageRouteRef = createRouteRef({ id: 'dataops:storage' });
+import {
+  dataOpsDeploymentsRouteRef,
+  dataOpsLogsRouteRef,
+  dataOpsMetricsRouteRef,
+  dataOpsObservabilityRouteRef,
+  dataOpsSloRouteRef,
+  dataOpsStorageRouteRef,
+} from './routes';
 
 /** The DataOps frontend plugin for the legacy frontend system. @public */
 export const dataOpsPlugin = createPlugin({
@@ -48,7 +37,14 @@ export const dataOpsPlugin = createPlugin({
   },
 });
 
-/** Observability tab: mount at `/dataops` of the entity page. @public */
+/**
+ * Observability tab: the overview matrix and the active alerts. Mount it in an `EntityLayout.Route`, by
+ * convention at `/dataops`, and show it with `isDataOpsAvailable`.
+ *
+ * The tabs link to each other wherever they are mounted, and a cell whose tab is not mounted has no link. The
+ * legacy routing keeps one path per tab, so mount a tab at the same path on every entity page.
+ * @public
+ */
 export const EntityDataOpsObservabilityContent = dataOpsPlugin.provide(
   createRoutableExtension({
     name: 'EntityDataOpsObservabilityContent',
@@ -58,7 +54,10 @@ export const EntityDataOpsObservabilityContent = dataOpsPlugin.provide(
   }),
 );
 
-/** Metrics tab: mount at `/dataops-metrics`. @public */
+/**
+ * Metrics tab: mount it by convention at `/dataops-metrics`; show it with `isDataOpsMetricsAvailable`.
+ * @public
+ */
 export const EntityDataOpsMetricsContent = dataOpsPlugin.provide(
   createRoutableExtension({
     name: 'EntityDataOpsMetricsContent',
@@ -67,7 +66,10 @@ export const EntityDataOpsMetricsContent = dataOpsPlugin.provide(
   }),
 );
 
-/** Logs tab: mount at `/dataops-logs`. @public */
+/**
+ * Logs tab: mount it by convention at `/dataops-logs`; show it with `isDataOpsLogsAvailable`.
+ * @public
+ */
 export const EntityDataOpsLogsContent = dataOpsPlugin.provide(
   createRoutableExtension({
     name: 'EntityDataOpsLogsContent',
@@ -76,7 +78,11 @@ export const EntityDataOpsLogsContent = dataOpsPlugin.provide(
   }),
 );
 
-/** Deployments tab: mount at `/dataops-deployments`. @public */
+/**
+ * Deployments tab: mount it by convention at `/dataops-deployments`; show it with
+ * `isDataOpsDeploymentsAvailable`.
+ * @public
+ */
 export const EntityDataOpsDeploymentsContent = dataOpsPlugin.provide(
   createRoutableExtension({
     name: 'EntityDataOpsDeploymentsContent',
@@ -86,7 +92,10 @@ export const EntityDataOpsDeploymentsContent = dataOpsPlugin.provide(
   }),
 );
 
-/** SLO tab: mount at `/dataops-slo`; show it with `isDataOpsSloAvailable`. @public */
+/**
+ * SLO tab: mount it by convention at `/dataops-slo`; show it with `isDataOpsSloAvailable`.
+ * @public
+ */
 export const EntityDataOpsSloContent = dataOpsPlugin.provide(
   createRoutableExtension({
     name: 'EntityDataOpsSloContent',
@@ -95,7 +104,10 @@ export const EntityDataOpsSloContent = dataOpsPlugin.provide(
   }),
 );
 
-/** Storage tab: mount at `/dataops-storage`, shown for entities with isDataOpsStorageAvailable. @public */
+/**
+ * Storage tab: mount it by convention at `/dataops-storage`; show it with `isDataOpsStorageAvailable`.
+ * @public
+ */
 export const EntityDataOpsStorageContent = dataOpsPlugin.provide(
   createRoutableExtension({
     name: 'EntityDataOpsStorageContent',

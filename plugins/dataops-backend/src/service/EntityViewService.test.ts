@@ -203,10 +203,8 @@ describe('EntityViewService and callers with different permissions', () => {
     ttlSeconds: 30,
     area: 'logs',
     async authorize({ credentials }) {
-      if (credentials.principal.type !== 'user') {
-        throw new Error('unexpected principal');
-      }
-      if (credentials.principal.userEntityRef !== 'user:default/allowed') {
+      const principal = credentials.principal as { userEntityRef?: string };
+      if (principal.userEntityRef !== 'user:default/allowed') {
         throw Object.assign(new Error('not allowed'), {
           name: 'NotAllowedError',
         });

@@ -1,4 +1,7 @@
-import { EntityViewResponse, SloData } from '@dataops-observability/plugin-dataops-common';
+import {
+  EntityViewResponse,
+  SloData,
+} from '@dataops-observability/plugin-dataops-common';
 
 const DAY = 86400;
 export const SLO_END = Date.parse('2026-11-22T10:00:00Z') / 1000;

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import {
   createExtensionTester,
   renderInTestApp,
@@ -20,34 +20,22 @@ import dataOpsFrontendPlugin, {
   dataOpsMetricsContent,
   dataOpsObservabilityContent,
   dataOpsSloContent,
+  dataOpsStorageContent,
 } from './index';
-import { DataOpsApi, dataOpsApiRef } from '../api';
+import { dataOpsRoutes } from './routes';
+import { dataOpsApiRef } from '../api';
+import { fakeDataOpsApi } from '../__testUtils__/fakeDataOpsApi';
 import {
-  alertsResponse,
   icebergTable,
   plainService,
   sparkJob,
-  summaryResponse,
 } from '../__testUtils__/fixtures';
 import { sloResponse } from '../__testUtils__/sloFixtures';
-import {
-  incidentsResponse,
-  salesGroup,
-  teamAlertsResponse,
-} from '../__testUtils__/teamFixtures';
+import { salesGroup } from '../__testUtils__/teamFixtures';
 
-function fakeApi(): DataOpsApi {
-  return {
-    getEntityView: jest.fn(async (_entity, view) =>
-      view === 'summary' ? summaryResponse : alertsResponse,
-    ) as DataOpsApi['getEntityView'],
-    getLogs: jest.fn(),
-    getEnvironments: jest.fn(async () => ({ environments: [] })),
-    getTeamAlerts: jest.fn(async () => teamAlertsResponse),
-    getIncidents: jest.fn(async () => incidentsResponse),
-    getAlertRouting: jest.fn(async () => 'route: {}\n'),
-  };
-}
+/** A first render loads the tab's lazy parts, which takes a while on a busy machine. */
+const FIRST_RENDER = { timeout: 10_000 };
+const SLOW_TEST_MS = 30_000;
 
 describe('alpha plugin', () => {
   it('is the dataops plugin', () => {
@@ -93,6 +81,69 @@ describe('alpha plugin', () => {
     },
   );
 
+  it.each([
+    [dataOpsObservabilityContent, dataOpsRoutes.observability],
+    [dataOpsMetricsContent, dataOpsRoutes.metrics],
+    [dataOpsLogsContent, dataOpsRoutes.logs],
+    [dataOpsDeploymentsContent, dataOpsRoutes.deployments],
+    [dataOpsSloContent, dataOpsRoutes.slo],
+    [dataOpsStorageContent, dataOpsRoutes.storage],
+  ])('mounts each tab with its route ref (%#)', (extension, routeRef) => {
+    const tester = createExtensionTester(
+      extension as typeof dataOpsMetricsContent,
+    );
+    expect(tester.get(coreExtensionData.routeRef)).toBe(routeRef);
+  });
+
+  it('takes the path of a tab from app-config', () => {
+    const tester = createExtensionTester(dataOpsLogsContent, {
+      config: { path: '/logs' },
+    });
+    expect(tester.get(coreExtensionData.routePath)).toBe('/logs');
+  });
+
+  it('registers the route refs on the plugin', () => {
+    expect(dataOpsFrontendPlugin.routes).toEqual(dataOpsRoutes);
+  });
+
+  it(
+    'links the overview to the other tabs where the app mounts them',
+    async () => {
+      const tester = createExtensionTester(dataOpsObservabilityContent);
+      renderInTestApp(
+        <EntityProvider entity={sparkJob}>
+          {tester.reactElement()}
+        </EntityProvider>,
+        {
+          apis: [[dataOpsApiRef, fakeDataOpsApi()]],
+          initialRouteEntries: ['/x/overview'],
+          mountedRoutes: {
+            '/x/overview': dataOpsRoutes.observability,
+            '/x/charts': dataOpsRoutes.metrics,
+            '/y/logs': dataOpsRoutes.logs,
+          },
+        },
+      );
+      await screen.findByText('OutOfSync for 12 min', {}, FIRST_RENDER);
+      expect(
+        within(screen.getByTestId('cell-metrics-stage')).getByRole('link'),
+      ).toHaveAttribute('href', '/x/charts?env=stage');
+      expect(
+        within(screen.getByTestId('cell-logs-dev')).getByRole('link'),
+      ).toHaveAttribute('href', '/y/logs?env=dev');
+      expect(
+        within(screen.getByTestId('cell-alerts-stage')).getByRole('link'),
+      ).toHaveAttribute('href', '/x/overview?env=stage#dataops-alerts');
+      // The Deployments tab is not mounted in this app: its cells stay plain text.
+      expect(
+        within(screen.getByTestId('cell-deployments-stage')).queryByRole(
+          'link',
+        ),
+      ).toBeNull();
+    },
+    SLOW_TEST_MS,
+  );
+
   it('mounts the SLO tab at /dataops-slo for the suite types and entities stating an objective', () => {
     const tester = createExtensionTester(dataOpsSloContent);
     expect(tester.get(coreExtensionData.routePath)).toBe('/dataops-slo');
@@ -111,21 +162,25 @@ describe('alpha plugin', () => {
     ).toBe(true);
   });
 
-  it('renders the SLO tab through the extension', async () => {
-    const api = fakeApi();
-    (api.getEntityView as jest.Mock).mockResolvedValue(sloResponse);
-    const tester = createExtensionTester(dataOpsSloContent);
-    renderInTestApp(
-      <EntityProvider entity={sparkJob}>
-        {tester.reactElement()}
-      </EntityProvider>,
-      { apis: [[dataOpsApiRef, api]] },
-    );
-    expect(
-      await screen.findByText('7.2 min of 43.2 min left'),
-    ).toBeInTheDocument();
-    expect((api.getEntityView as jest.Mock).mock.calls[0][1]).toBe('slo');
-  });
+  it(
+    'renders the SLO tab through the extension',
+    async () => {
+      const api = fakeDataOpsApi();
+      (api.getEntityView as jest.Mock).mockResolvedValue(sloResponse);
+      const tester = createExtensionTester(dataOpsSloContent);
+      renderInTestApp(
+        <EntityProvider entity={sparkJob}>
+          {tester.reactElement()}
+        </EntityProvider>,
+        { apis: [[dataOpsApiRef, api]] },
+      );
+      expect(
+        await screen.findByText('7.2 min of 43.2 min left', {}, FIRST_RENDER),
+      ).toBeInTheDocument();
+      expect((api.getEntityView as jest.Mock).mock.calls[0][1]).toBe('slo');
+    },
+    SLOW_TEST_MS,
+  );
 
   it('filters the alerts card to matching entities', () => {
     const tester = createExtensionTester(dataOpsAlertsCard);
@@ -155,7 +210,7 @@ describe('alpha plugin', () => {
         {tester.reactElement()}
       </EntityProvider>,
       {
-        apis: [[dataOpsApiRef, fakeApi()]],
+        apis: [[dataOpsApiRef, fakeDataOpsApi()]],
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       },
     );
@@ -171,7 +226,7 @@ describe('alpha plugin', () => {
       <EntityProvider entity={sparkJob}>
         {tester.reactElement()}
       </EntityProvider>,
-      { apis: [[dataOpsApiRef, fakeApi()]] },
+      { apis: [[dataOpsApiRef, fakeDataOpsApi()]] },
     );
     expect(await screen.findByText('OutOfSync for 12 min')).toBeInTheDocument();
   });
@@ -182,7 +237,7 @@ describe('alpha plugin', () => {
       <EntityProvider entity={sparkJob}>
         {tester.reactElement()}
       </EntityProvider>,
-      { apis: [[dataOpsApiRef, fakeApi()]] },
+      { apis: [[dataOpsApiRef, fakeDataOpsApi()]] },
     );
     expect(
       await screen.findByText('SparkJobFailureRateHigh'),

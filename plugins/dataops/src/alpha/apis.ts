@@ -5,7 +5,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { DataOpsClient, dataOpsApiRef } from '../api';
 
-/** @alpha */
+/** Registers {@link DataOpsClient} as the DataOps API in the new frontend system. @alpha */
 export const dataOpsApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({

@@ -9,14 +9,20 @@ import {
   isDataOpsLogsAvailable,
   isDataOpsMetricsAvailable,
 } from '../annotations';
-import { DATAOPS_TAB_PATHS } from '../routes';
+import { DEFAULT_TAB_PATHS } from '../routes';
+import { dataOpsRoutes } from './routes';
 import { isDataOpsStorageAvailable } from '../components/StorageTab/isStorageAvailable';
 
-/** @alpha */
+/**
+ * Observability tab, at `/dataops` unless app-config sets the extension's `path`; like every tab here, the
+ * other tabs' links follow the path it is given.
+ * @alpha
+ */
 export const dataOpsObservabilityContent = EntityContentBlueprint.make({
   name: 'observability',
   params: {
-    path: DATAOPS_TAB_PATHS.overview,
+    path: DEFAULT_TAB_PATHS.overview,
+    routeRef: dataOpsRoutes.observability,
     title: 'Observability',
     group: 'observability',
     filter: isDataOpsAvailable,
@@ -27,11 +33,12 @@ export const dataOpsObservabilityContent = EntityContentBlueprint.make({
   },
 });
 
-/** @alpha */
+/** Metrics tab (default path `/dataops-metrics`). @alpha */
 export const dataOpsMetricsContent = EntityContentBlueprint.make({
   name: 'metrics',
   params: {
-    path: DATAOPS_TAB_PATHS.metrics,
+    path: DEFAULT_TAB_PATHS.metrics,
+    routeRef: dataOpsRoutes.metrics,
     title: 'Metrics',
     group: 'observability',
     filter: isDataOpsMetricsAvailable,
@@ -40,11 +47,12 @@ export const dataOpsMetricsContent = EntityContentBlueprint.make({
   },
 });
 
-/** @alpha */
+/** Logs tab (default path `/dataops-logs`). @alpha */
 export const dataOpsLogsContent = EntityContentBlueprint.make({
   name: 'logs',
   params: {
-    path: DATAOPS_TAB_PATHS.logs,
+    path: DEFAULT_TAB_PATHS.logs,
+    routeRef: dataOpsRoutes.logs,
     title: 'Logs',
     group: 'observability',
     filter: isDataOpsLogsAvailable,
@@ -52,11 +60,12 @@ export const dataOpsLogsContent = EntityContentBlueprint.make({
   },
 });
 
-/** @alpha */
+/** Deployments tab (default path `/dataops-deployments`). @alpha */
 export const dataOpsDeploymentsContent = EntityContentBlueprint.make({
   name: 'deployments',
   params: {
-    path: DATAOPS_TAB_PATHS.deployments,
+    path: DEFAULT_TAB_PATHS.deployments,
+    routeRef: dataOpsRoutes.deployments,
     title: 'Deployments',
     group: 'deployment',
     filter: isDataOpsDeploymentsAvailable,
@@ -65,11 +74,12 @@ export const dataOpsDeploymentsContent = EntityContentBlueprint.make({
   },
 });
 
-/** @alpha */
+/** SLO tab (default path `/dataops-slo`). @alpha */
 export const dataOpsSloContent = EntityContentBlueprint.make({
   name: 'slo',
   params: {
-    path: DATAOPS_TAB_PATHS.slo,
+    path: DEFAULT_TAB_PATHS.slo,
+    routeRef: dataOpsRoutes.slo,
     title: 'SLO',
     group: 'observability',
     filter: isDataOpsSloAvailable,
@@ -77,11 +87,12 @@ export const dataOpsSloContent = EntityContentBlueprint.make({
   },
 });
 
-/** @alpha */
+/** Storage tab (default path `/dataops-storage`). @alpha */
 export const dataOpsStorageContent = EntityContentBlueprint.make({
   name: 'storage',
   params: {
-    path: DATAOPS_TAB_PATHS.storage,
+    path: DEFAULT_TAB_PATHS.storage,
+    routeRef: dataOpsRoutes.storage,
     title: 'Storage',
     group: 'observability',
     filter: isDataOpsStorageAvailable,
@@ -90,7 +101,7 @@ export const dataOpsStorageContent = EntityContentBlueprint.make({
   },
 });
 
-/** @alpha */
+/** Active alerts card for the entity overview. @alpha */
 export const dataOpsAlertsCard = EntityCardBlueprint.make({
   name: 'alerts',
   params: {

@@ -1,5 +1,6 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { dataOpsApi } from './apis';
+import { dataOpsRoutes } from './routes';
 import {
   dataOpsAlertsCard,
   dataOpsTeamAlertsCard,
@@ -12,12 +13,13 @@ import {
 } from './entityContents';
 
 /**
- * The DataOps plugin for the new frontend system: the API, four entity tabs (each shown only on entities it
+ * The DataOps plugin for the new frontend system: the API, six entity tabs (each shown only on entities it
  * applies to), the alerts card and the group page's team alerts card.
  * @alpha
  */
 export const dataOpsFrontendPlugin = createFrontendPlugin({
   pluginId: 'dataops',
+  routes: dataOpsRoutes,
   extensions: [
     dataOpsApi,
     dataOpsObservabilityContent,

@@ -1,29 +1,24 @@
-import { ANNOTATIONS, ENTITY_TYPES } from '@dataops-observability/plugin-dataops-common';
+import {
+  ANNOTATIONS,
+  ENTITY_TYPES,
+} from '@dataops-observability/plugin-dataops-common';
 
 /**
- * Annotation keys the frontend reads (CONTRACT.md section 2). Any of them may carry a `.<env>` suffix that
+ * Annotation keys the frontend reads. Any of them may carry a `.<env>` suffix that
  * overrides the plain key for one environment.
  */
 
-/** @public */
 export const ANNOTATION_ENVIRONMENTS = ANNOTATIONS.environments;
-/** @public */
 export const ANNOTATION_PROMETHEUS_SELECTOR = ANNOTATIONS.prometheusSelector;
-/** @public */
 export const ANNOTATION_OPENSEARCH_INDEX = ANNOTATIONS.opensearchIndex;
-/** @public */
 export const ANNOTATION_ARGOCD_APP_NAME = ANNOTATIONS.argocdAppName;
-/** @public */
 export const ANNOTATION_ARGOCD_APP_SELECTOR = ANNOTATIONS.argocdAppSelector;
-/** @public */
 export const ANNOTATION_SLO_OBJECTIVE = ANNOTATIONS.sloObjective;
-/** @public */
 export const DATAOPS_ANNOTATION_PREFIX = 'dataops.io/';
 
 /**
  * Entity kinds and `spec.type`s the suite was designed for; the backend ships query templates for them,
  * so metrics work without a selector annotation.
- * @public
  */
 export const DATAOPS_ENTITY_TYPES: ReadonlyArray<{
   kind: string;

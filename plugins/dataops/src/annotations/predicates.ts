@@ -17,7 +17,6 @@ function annotationsOf(entity: Entity): Record<string, string> {
 /**
  * True when the key is set either plainly or for at least one environment (`key.<env>`), since an entity may
  * configure a source for prod only.
- * @public
  */
 export function hasAnnotation(entity: Entity, key: string): boolean {
   return Object.entries(annotationsOf(entity)).some(
@@ -26,14 +25,12 @@ export function hasAnnotation(entity: Entity, key: string): boolean {
   );
 }
 
-/** @public */
 export function isDataOpsEntityType(entity: Entity): boolean {
   const kind = entity.kind.toLocaleLowerCase('en-US');
   const type = (entity.spec as { type?: unknown } | undefined)?.type;
   return DATAOPS_ENTITY_TYPES.some(t => t.kind === kind && t.type === type);
 }
 
-/** @public */
 export function hasDataOpsAnnotation(entity: Entity): boolean {
   return Object.keys(annotationsOf(entity)).some(k =>
     k.startsWith(DATAOPS_ANNOTATION_PREFIX),
@@ -49,7 +46,7 @@ export function isDataOpsAvailable(entity: Entity): boolean {
   return isDataOpsEntityType(entity) || hasDataOpsAnnotation(entity);
 }
 
-/** @public */
+/** Whether the Metrics tab applies: a suite entity type, or a Prometheus selector annotation. @public */
 export function isDataOpsMetricsAvailable(entity: Entity): boolean {
   return (
     isDataOpsAvailable(entity) &&
@@ -58,7 +55,7 @@ export function isDataOpsMetricsAvailable(entity: Entity): boolean {
   );
 }
 
-/** @public */
+/** Whether the Logs tab applies: the entity names its OpenSearch index. @public */
 export function isDataOpsLogsAvailable(entity: Entity): boolean {
   return (
     isDataOpsAvailable(entity) &&
@@ -66,7 +63,7 @@ export function isDataOpsLogsAvailable(entity: Entity): boolean {
   );
 }
 
-/** @public */
+/** Whether the Deployments tab applies: the entity names its Argo CD application or selector. @public */
 export function isDataOpsDeploymentsAvailable(entity: Entity): boolean {
   return (
     isDataOpsAvailable(entity) &&
@@ -88,7 +85,6 @@ export function isDataOpsSloAvailable(entity: Entity): boolean {
 
 /**
  * Environments listed on the entity, or undefined when it runs in every configured environment.
- * @public
  */
 export function getEntityEnvironments(entity: Entity): string[] | undefined {
   const raw = annotationsOf(entity)[ANNOTATION_ENVIRONMENTS];

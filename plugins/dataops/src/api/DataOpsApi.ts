@@ -32,7 +32,7 @@ export interface DataOpsEntityName {
   name: string;
 }
 
-/** @public */
+/** Environments and time range of an entity view. @public */
 export interface EntityViewQuery {
   /** Environments to ask for; all of the entity's when empty or absent. */
   envs?: string[];
@@ -98,7 +98,7 @@ export interface DataOpsApi {
   getAlertRouting(options?: { signal?: AbortSignal }): Promise<string>;
 }
 
-/** @public */
+/** Reference to the {@link DataOpsApi}; the plugin registers {@link DataOpsClient} for it. @public */
 export const dataOpsApiRef = createApiRef<DataOpsApi>({
   id: 'plugin.dataops.service',
 });

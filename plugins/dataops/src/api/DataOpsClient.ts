@@ -19,7 +19,11 @@ import { DataOpsBackendMissingError } from './DataOpsBackendMissingError';
 
 const PLUGIN_ID = 'dataops';
 
-/** @public */
+/**
+ * The default {@link DataOpsApi}: calls the DataOps backend plugin found through the discovery API, with the
+ * app's fetch API (so requests carry the user's Backstage token).
+ * @public
+ */
 export class DataOpsClient implements DataOpsApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;

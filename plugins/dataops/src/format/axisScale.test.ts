@@ -17,7 +17,12 @@ describe('niceTicks', () => {
     expect(niceTicks(-1.87, 1, 8)).toEqual([-2, -1.5, -1, -0.5, 0, 0.5, 1]);
     expect(niceTicks(0, 100)).toEqual([0, 20, 40, 60, 80, 100]);
     expect(niceTicks(0.1, 0.3)).toEqual([0.1, 0.15, 0.2, 0.25, 0.3]);
-    for (const [lo, hi] of [[-9.99, 1], [0, 0.0042], [3, 3], [-250, 17]]) {
+    for (const [lo, hi] of [
+      [-9.99, 1],
+      [0, 0.0042],
+      [3, 3],
+      [-250, 17],
+    ]) {
       const ticks = niceTicks(lo, hi);
       expect(ascendingEvenly(ticks)).toBe(true);
       expect(ticks[0]).toBeLessThanOrEqual(lo);
@@ -41,14 +46,9 @@ describe('burndownAxisScale', () => {
   });
 
   it('shows 0% to 100% for a healthy budget and keeps the top at exactly 100%', () => {
-    expect(burndownAxisScale([1, 0.8, 0.62]).ticks.map(formatAxisPercent)).toEqual([
-      '0%',
-      '20%',
-      '40%',
-      '60%',
-      '80%',
-      '100%',
-    ]);
+    expect(
+      burndownAxisScale([1, 0.8, 0.62]).ticks.map(formatAxisPercent),
+    ).toEqual(['0%', '20%', '40%', '60%', '80%', '100%']);
     const spent = burndownAxisScale([1, -9.99]);
     expect(spent.domain[1]).toBe(1);
     expect(spent.ticks[spent.ticks.length - 1]).toBe(1);
@@ -78,7 +78,11 @@ describe('valueAxisScale', () => {
     expect(high.domain).toEqual([0, 100]);
     const negative = valueAxisScale({ values: [-3, 40], unit: '%' });
     expect(negative.domain[0]).toBe(0);
-    const ratio = valueAxisScale({ values: [0.9], unit: 'ratio', thresholds: { direction: 'above', warning: 0.95 } });
+    const ratio = valueAxisScale({
+      values: [0.9],
+      unit: 'ratio',
+      thresholds: { direction: 'above', warning: 0.95 },
+    });
     expect(ratio.domain).toEqual([0, 1]);
   });
 
@@ -94,7 +98,11 @@ describe('valueAxisScale', () => {
   });
 
   it('follows negative values on unbounded units and has an axis without data', () => {
-    expect(valueAxisScale({ values: [-40, 10], unit: 'count' }).domain[0]).toBeLessThanOrEqual(-40);
-    expect(valueAxisScale({ values: [], unit: 'percent' }).domain).toEqual([0, 100]);
+    expect(
+      valueAxisScale({ values: [-40, 10], unit: 'count' }).domain[0],
+    ).toBeLessThanOrEqual(-40);
+    expect(valueAxisScale({ values: [], unit: 'percent' }).domain).toEqual([
+      0, 100,
+    ]);
   });
 });

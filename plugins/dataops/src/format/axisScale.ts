@@ -1,7 +1,7 @@
 import type { Thresholds } from '@dataops-observability/plugin-dataops-common';
 import { axisDomainMax } from './units';
 
-/** Domain and tick values of a value axis, ticks ascending and evenly spaced. @public */
+/** Domain and tick values of a value axis, ticks ascending and evenly spaced. */
 export interface AxisScale {
   domain: [number, number];
   ticks: number[];
@@ -20,7 +20,6 @@ function clean(value: number): number {
  * to at or above `max`, ascending, at most about `maxTicks` of them. Chart libraries pick ticks from the
  * domain on their own, which goes wrong on unusual domains (negative budgets); giving them explicit ticks
  * keeps the labels monotonic and signed.
- * @public
  */
 export function niceTicks(min: number, max: number, maxTicks = 6): number[] {
   if (!Number.isFinite(min) || !Number.isFinite(max)) return [0, 1];
@@ -45,17 +44,20 @@ export function niceTicks(min: number, max: number, maxTicks = 6): number[] {
 /**
  * Y axis of an error-budget burndown: from 100% down to the lowest value, which may be far below zero once
  * the budget is overspent. The top stays at exactly 1 (a full budget), zero is always shown.
- * @public
  */
-export function burndownAxisScale(values: Array<number | null | undefined>): AxisScale {
-  const finite = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+export function burndownAxisScale(
+  values: Array<number | null | undefined>,
+): AxisScale {
+  const finite = values.filter(
+    (v): v is number => typeof v === 'number' && Number.isFinite(v),
+  );
   const lowest = Math.min(0, ...finite);
   const ticks = niceTicks(lowest, 1, 6).filter(t => t <= 1);
   if (ticks[ticks.length - 1] !== 1) ticks.push(1);
   return { domain: [ticks[0], 1], ticks };
 }
 
-/** "100%", "-37.5%", "0%": fractions as signed percent axis labels. @public */
+/** "100%", "-37.5%", "0%": fractions as signed percent axis labels. */
 export function formatAxisPercent(fraction: number): string {
   return `${clean(Number((fraction * 100).toFixed(1)))}%`;
 }
@@ -68,7 +70,6 @@ const HEADROOM = 0.15;
  * always visible), plus some headroom. Starts at zero unless values go negative. Percent and ratio axes
  * never leave 0-100% (0-1), but no longer stretch to 100% when every value is small: "Failed jobs" at 1%
  * with thresholds at 3% and 5% gets an axis to about 6%, not a flat line on the floor of a 0-100% chart.
- * @public
  */
 export function valueAxisScale(options: {
   values: Array<number | null | undefined>;
@@ -78,9 +79,10 @@ export function valueAxisScale(options: {
   const finite = options.values.filter(
     (v): v is number => typeof v === 'number' && Number.isFinite(v),
   );
-  const marks = [options.thresholds?.warning, options.thresholds?.critical].filter(
-    (v): v is number => typeof v === 'number' && Number.isFinite(v),
-  );
+  const marks = [
+    options.thresholds?.warning,
+    options.thresholds?.critical,
+  ].filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   const all = [...finite, ...marks];
   const bound = axisDomainMax(options.unit);
   const upper = bound === 'auto' ? Infinity : bound;

@@ -4,7 +4,7 @@
  * because panel templates are often copied from Grafana dashboards.
  */
 
-/** Canonical unit families the formatter knows. @public */
+/** Canonical unit families the formatter knows. */
 export type UnitKind =
   | 'percent'
   | 'ratio'
@@ -38,7 +38,6 @@ const ALIASES: Record<string, UnitKind> = {
   '': 'count',
 };
 
-/** @public */
 export function unitKind(unit: string | undefined): UnitKind {
   return ALIASES[(unit ?? '').trim().toLocaleLowerCase('en-US')] ?? 'count';
 }
@@ -82,8 +81,7 @@ function seconds(value: number): string {
 
 /**
  * Formats a value for display. Null and NaN read as "no value" rather than 0, since "zero" and "no sample" must
- * never look alike (DOMAIN.md lessons).
- * @public
+ * never look alike.
  */
 export function formatValue(
   value: number | null | undefined,
@@ -111,12 +109,12 @@ export function formatValue(
   }
 }
 
-/** Tick formatter for a chart axis of the given unit. @public */
+/** Tick formatter for a chart axis of the given unit. */
 export function axisFormatter(unit: string | undefined): (v: number) => string {
   return v => formatValue(v, unit);
 }
 
-/** Human name of a unit for an axis label. @public */
+/** Human name of a unit for an axis label. */
 export function unitLabel(unit: string | undefined): string {
   switch (unitKind(unit)) {
     case 'percent':
@@ -134,7 +132,7 @@ export function unitLabel(unit: string | undefined): string {
   }
 }
 
-/** Fixed upper bound for axes whose unit has one (percent), so 3% does not fill the chart. @public */
+/** Fixed upper bound for axes whose unit has one (percent), so 3% does not fill the chart. */
 export function axisDomainMax(unit: string | undefined): number | 'auto' {
   switch (unitKind(unit)) {
     case 'percent':
@@ -146,7 +144,7 @@ export function axisDomainMax(unit: string | undefined): number | 'auto' {
   }
 }
 
-/** "12 min", "3 h 5 min", "45 s": the length of a span of time given in milliseconds. @public */
+/** "12 min", "3 h 5 min", "45 s": the length of a span of time given in milliseconds. */
 export function formatDuration(ms: number): string {
   const totalSeconds = Math.max(0, Math.floor(ms / 1000));
   if (totalSeconds < 60) return `${totalSeconds} s`;

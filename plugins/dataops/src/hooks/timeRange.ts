@@ -1,15 +1,13 @@
-/** Presets of the time range control. @public */
+/** Presets of the time range control. */
 export const TIME_PRESETS = ['1h', '6h', '24h', '7d'] as const;
 
-/** @public */
 export type TimePreset = (typeof TIME_PRESETS)[number];
 
-/** A relative preset ending now, or a fixed window (RFC 3339 bounds). @public */
+/** A relative preset ending now, or a fixed window (RFC 3339 bounds). */
 export type TimeRange =
   | { kind: 'preset'; preset: TimePreset }
   | { kind: 'absolute'; from: string; to: string };
 
-/** @public */
 export const DEFAULT_TIME_RANGE: TimeRange = { kind: 'preset', preset: '6h' };
 
 const PRESET_MS: Record<TimePreset, number> = {
@@ -30,7 +28,6 @@ function isPreset(value: string | null): value is TimePreset {
 /**
  * Reads the range from URL params. A pair of valid, ordered `from`/`to` wins over `range`; anything else falls
  * back to the default rather than failing, because links get hand-edited.
- * @public
  */
 export function parseTimeRange(params: URLSearchParams): TimeRange {
   const from = params.get('from');
@@ -50,7 +47,7 @@ export function parseTimeRange(params: URLSearchParams): TimeRange {
   return isPreset(preset) ? { kind: 'preset', preset } : DEFAULT_TIME_RANGE;
 }
 
-/** Writes the range into URL params, removing the other representation. @public */
+/** Writes the range into URL params, removing the other representation. */
 export function writeTimeRange(params: URLSearchParams, range: TimeRange) {
   params.delete('range');
   params.delete('from');
@@ -63,7 +60,7 @@ export function writeTimeRange(params: URLSearchParams, range: TimeRange) {
   }
 }
 
-/** The range in the form the backend takes (it resolves `now-6h` itself). @public */
+/** The range in the form the backend takes (it resolves `now-6h` itself). */
 export function toApiRange(range: TimeRange): {
   from: string;
   to: string;
@@ -80,7 +77,7 @@ export function toApiRange(range: TimeRange): {
   return { from: range.from, to: range.to, step };
 }
 
-/** Absolute bounds in unix milliseconds, for chart domains. @public */
+/** Absolute bounds in unix milliseconds, for chart domains. */
 export function resolveTimeRange(
   range: TimeRange,
   nowMs: number,
@@ -91,7 +88,7 @@ export function resolveTimeRange(
   return { fromMs: Date.parse(range.from), toMs: Date.parse(range.to) };
 }
 
-/** A fixed window of `halfWidthMs` either side of a moment. @public */
+/** A fixed window of `halfWidthMs` either side of a moment. */
 export function windowAround(momentMs: number, halfWidthMs: number): TimeRange {
   return {
     kind: 'absolute',
@@ -100,7 +97,7 @@ export function windowAround(momentMs: number, halfWidthMs: number): TimeRange {
   };
 }
 
-/** Short text of a range for headings. @public */
+/** Short text of a range for headings. */
 export function describeTimeRange(range: TimeRange): string {
   if (range.kind === 'preset') return `last ${range.preset}`;
   return `${range.from} to ${range.to}`;

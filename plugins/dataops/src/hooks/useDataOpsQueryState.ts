@@ -2,7 +2,6 @@ import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { parseTimeRange, TimeRange, writeTimeRange } from './timeRange';
 
-/** @public */
 export interface DataOpsQueryState {
   /** Selected environments; empty means every environment of the entity. */
   envs: string[];
@@ -42,7 +41,6 @@ function applyParams(
 /**
  * State of the shared controls, kept in the URL search params (`env` repeated, `range` or `from`/`to`) so that a
  * copied link reproduces the view. Every DataOps tab, and the SLO and Storage tabs added later, use this hook.
- * @public
  */
 export function useDataOpsQueryState(): DataOpsQueryState {
   const [searchParams, setSearchParams] = useSearchParams();

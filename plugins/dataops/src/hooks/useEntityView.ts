@@ -6,7 +6,6 @@ import { DataOpsQueryState } from './useDataOpsQueryState';
 import { toApiRange } from './timeRange';
 import { useEntityName } from './useEntityName';
 
-/** @public */
 export interface EntityViewResult<T> {
   loading: boolean;
   error?: Error;
@@ -17,7 +16,6 @@ export interface EntityViewResult<T> {
 /**
  * Loads one view of the current entity for the environments and range of the shared controls, again on every
  * refresh.
- * @public
  */
 export function useEntityView<
   V extends Exclude<keyof EntityViewDataMap, 'logs'>,

@@ -8,7 +8,6 @@ import { getEntityEnvironments } from '../annotations';
  * Environments offered by the selector: the entity's own list when it has one, else every environment the
  * backend has configured. The list stays empty while loading or if the backend cannot say, and the selector
  * then hides itself rather than offering names that may not exist.
- * @public
  */
 export function useEnvironmentOptions(): string[] {
   const { entity } = useEntity();

@@ -1,1 +1,3 @@
-export * from './paths';
+export * from './refs';
+export * from './tabs';
+export * from './useTabLink';

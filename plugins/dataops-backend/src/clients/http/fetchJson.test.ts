@@ -57,7 +57,7 @@ describe('fetchJson and redirects', () => {
         res.end();
       });
       try {
-        const error = await fetchJson(
+        const error: unknown = await fetchJson(
           `${upstream.url}/api/v1/session`,
           {
             method: 'POST',
@@ -76,7 +76,7 @@ describe('fetchJson and redirects', () => {
           source: 'argocd',
           statusCode: status,
         });
-        expect(error.message).toBe(
+        expect((error as Error).message).toBe(
           `argocd answered ${status} redirecting to ${elsewhere.url}/api/v1/session; redirects are not followed, so configure the final URL`,
         );
         expect(upstream.received).toHaveLength(1);

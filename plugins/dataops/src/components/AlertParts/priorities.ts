@@ -1,9 +1,12 @@
-import { ActiveAlert, Priority } from '@dataops-observability/plugin-dataops-common';
+import {
+  ActiveAlert,
+  Priority,
+} from '@dataops-observability/plugin-dataops-common';
 
 /** Display order: the most urgent first. */
 export const PRIORITIES: Priority[] = ['P1', 'P2', 'P3', 'P4'];
 
-/** Colours and words of each priority (DOMAIN.md "Alert priorities"), shared by chips and charts. */
+/** Colours and words of each alert priority, shared by chips and charts. */
 export const PRIORITY_STYLE: Record<
   Priority,
   { bg: string; fg: string; label: string }

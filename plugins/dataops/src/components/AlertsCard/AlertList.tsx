@@ -6,7 +6,6 @@ import {
 } from '@dataops-observability/plugin-dataops-common';
 import { FailedEnvironmentsAndAlerts, PriorityAlertList } from '../AlertParts';
 
-/** @public */
 export interface AlertListProps {
   environments: EnvironmentResult<AlertsData>[];
 }
@@ -14,7 +13,6 @@ export interface AlertListProps {
 /**
  * Active alerts of every environment grouped by priority, P1 first; silenced and inhibited alerts stay listed
  * but dimmed and labelled, so a muted fire is not mistaken for no fire.
- * @public
  */
 export function AlertList(props: AlertListProps) {
   const { environments } = props;

@@ -24,7 +24,7 @@ function AlertsContent() {
   );
 }
 
-/** Active alerts of the entity in every environment, by priority. @public */
+/** Active alerts of the entity in every environment, by priority. */
 export function EntityDataOpsAlertsCard(props: { title?: string }) {
   const { entity } = useEntity();
   return (

@@ -16,7 +16,7 @@ import {
 import { formatDuration } from '../../format';
 import { StatusChip } from '../shared';
 
-/** DOMAIN.md layer 1: OutOfSync for longer than this is critical. */
+/** OutOfSync for longer than this is critical, the same limit the backend rates deployments with. */
 export const OUT_OF_SYNC_CRITICAL_MS = 5 * 60_000;
 
 const useStyles = makeStyles(theme => ({
@@ -72,14 +72,13 @@ function when(iso?: string): string {
     : iso;
 }
 
-/** @public */
 export interface ApplicationCardProps {
   app: ArgoApplicationStatus;
   /** Current time, injectable so "out of sync for" is testable. */
   nowMs: number;
 }
 
-/** One Argo CD application of one instance: sync, health, revision, timing, operation and history. @public */
+/** One Argo CD application of one instance: sync, health, revision, timing, operation and history. */
 export function ApplicationCard(props: ApplicationCardProps) {
   const { app, nowMs } = props;
   const classes = useStyles();

@@ -17,7 +17,7 @@ import {
 import { RequireDataOps } from '../MissingAnnotation';
 import { ApplicationCard } from './ApplicationCard';
 
-/** Every environment in its own column; inside, one card per application and instance. @public */
+/** Every environment in its own column; inside, one card per application and instance. */
 export function DeploymentsView(props: {
   response: EntityViewResponse<DeploymentsData>;
   nowMs: number;
@@ -52,7 +52,7 @@ export function DeploymentsView(props: {
   );
 }
 
-/** The Deployments tab. @public */
+/** The Deployments tab. */
 export function DeploymentsTab() {
   return (
     <RequireDataOps

@@ -48,7 +48,6 @@ export function selectionRange(
   };
 }
 
-/** @public */
 export interface LogHistogramProps {
   histograms: LogHistogramBucket[][];
   intervalMs?: number;
@@ -58,7 +57,6 @@ export interface LogHistogramProps {
 /**
  * Count of lines per level over the range, stacked. Dragging the brush selects buckets; zooming to the selection
  * sets the time range of the whole tab.
- * @public
  */
 export function LogHistogram(props: LogHistogramProps) {
   const { histograms, onZoom } = props;

@@ -93,7 +93,6 @@ function detailRows(hit: EnvLogHit): Array<[string, string]> {
   return [['message', hit.message], ...flattenFields(hit.fields)];
 }
 
-/** @public */
 export interface LogTableProps {
   hits: EnvLogHit[];
   /** Id of the line a shared link points at: expanded, outlined and scrolled to. */
@@ -104,7 +103,6 @@ export interface LogTableProps {
 /**
  * Log lines in a virtualised list, since a page may hold hundreds of lines; each line expands to its structured
  * fields, masked ones labelled as such.
- * @public
  */
 export function LogTable(props: LogTableProps) {
   const { hits, selectedId, onCopyLink } = props;

@@ -211,7 +211,7 @@ function Logs() {
   );
 }
 
-/** The Logs tab. @public */
+/** The Logs tab. */
 export function LogsTab() {
   return (
     <RequireDataOps

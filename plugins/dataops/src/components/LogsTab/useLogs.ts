@@ -12,7 +12,6 @@ import { EnvLogHit } from './LogTable';
 
 export const PAGE_SIZE = 200;
 
-/** @public */
 export interface LogsResult {
   loading: boolean;
   error?: Error;

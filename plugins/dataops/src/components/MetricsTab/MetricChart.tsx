@@ -22,7 +22,6 @@ const ENV_STYLES = [
 ];
 const SERIES_SHADES = [1, 0.75, 0.55, 0.4];
 
-/** @public */
 export interface MetricChartProps {
   title: string;
   unit: string;

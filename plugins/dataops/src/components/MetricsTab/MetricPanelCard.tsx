@@ -44,10 +44,8 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** @public */
 export type Layout = 'overlay' | 'side';
 
-/** @public */
 export interface MetricPanelCardProps {
   panelId: string;
   environments: EnvironmentResult<MetricsData>[];
@@ -60,7 +58,6 @@ export interface MetricPanelCardProps {
 /**
  * One panel across environments: overlaid in one chart or side by side, with each environment's state, the
  * fallback badge and the PromQL it ran.
- * @public
  */
 export function MetricPanelCard(props: MetricPanelCardProps) {
   const { panelId, environments, layout, fromMs, toMs, onPointClick } = props;

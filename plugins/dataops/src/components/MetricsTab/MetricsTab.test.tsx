@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
 import { registerMswTestHooks, renderInTestApp } from '@backstage/test-utils';
 import { MetricsTab, MetricsView } from './MetricsTab';
-import { logsLinkForPoint } from './logsLinkForPoint';
+import { logsQueryForPoint } from './logsQueryForPoint';
 import { mergeSeries } from './chartData';
 import { MetricChart } from './MetricChart';
 import {
@@ -25,22 +25,19 @@ const RANGE = { kind: 'preset', preset: '6h' } as const;
 
 describe('metrics helpers', () => {
   it('opens logs five minutes either side of a point, keeping other filters', () => {
-    const link = logsLinkForPoint({
-      pathname: '/catalog/default/component/etl/dataops-metrics',
+    const query = logsQueryForPoint({
       searchParams: new URLSearchParams(
         'env=dev&env=prod&range=6h&layout=side&q=oom',
       ),
       envs: ['prod'],
       momentMs: Date.parse('2026-11-22T10:00:00Z'),
     });
-    const url = new URL(link, 'http://x');
-    expect(url.pathname).toBe('/catalog/default/component/etl/dataops-logs');
-    expect(url.searchParams.getAll('env')).toEqual(['prod']);
-    expect(url.searchParams.get('from')).toBe('2026-11-22T09:55:00.000Z');
-    expect(url.searchParams.get('to')).toBe('2026-11-22T10:05:00.000Z');
-    expect(url.searchParams.get('range')).toBeNull();
-    expect(url.searchParams.get('layout')).toBeNull();
-    expect(url.searchParams.get('q')).toBe('oom');
+    expect(query.getAll('env')).toEqual(['prod']);
+    expect(query.get('from')).toBe('2026-11-22T09:55:00.000Z');
+    expect(query.get('to')).toBe('2026-11-22T10:05:00.000Z');
+    expect(query.get('range')).toBeNull();
+    expect(query.get('layout')).toBeNull();
+    expect(query.get('q')).toBe('oom');
   });
 
   it('merges series by time and keeps gaps as null', () => {
@@ -248,6 +245,51 @@ describe('MetricsTab', () => {
     await userEvent.click(screen.getByRole('button', { name: 'side by side' }));
     await waitFor(() =>
       expect(screen.getByTestId('location')).toHaveTextContent('layout=side'),
+    );
+  });
+
+  it('opens the Logs tab where the adopter mounted it at the clicked moment', async () => {
+    server.use(http.get(METRICS_URL, () => HttpResponse.json(metricsResponse)));
+    await renderWithEntity(<MetricsTab />, {
+      entity: sparkJob,
+      route:
+        '/catalog/default/component/daily-sales-etl/charts?env=dev&range=6h',
+      tabs: { metrics: '/charts', logs: '/logs' },
+      showLocation: true,
+    });
+    const panel = await screen.findByTestId('panel-cpu');
+    expect(
+      within(panel).getByText(/Click the chart to open the logs/),
+    ).toBeInTheDocument();
+    const surface = within(panel)
+      .getByRole('img')
+      .querySelector('.recharts-wrapper')!;
+    fireEvent.mouseMove(surface, { clientX: 300, clientY: 100 });
+    fireEvent.click(surface, { clientX: 300, clientY: 100 });
+    await waitFor(() =>
+      expect(screen.getByTestId('location').textContent).toMatch(
+        /^\/catalog\/default\/component\/daily-sales-etl\/logs\?env=dev&from=/,
+      ),
+    );
+  });
+
+  it('keeps the charts unclickable when the app mounts no Logs tab', async () => {
+    server.use(http.get(METRICS_URL, () => HttpResponse.json(metricsResponse)));
+    await renderWithEntity(<MetricsTab />, {
+      entity: sparkJob,
+      route: '/catalog/default/component/daily-sales-etl/charts?env=dev',
+      tabs: { metrics: '/charts' },
+      showLocation: true,
+    });
+    const panel = await screen.findByTestId('panel-cpu');
+    expect(within(panel).queryByText(/Click the chart/)).toBeNull();
+    const surface = within(panel)
+      .getByRole('img')
+      .querySelector('.recharts-wrapper')!;
+    fireEvent.mouseMove(surface, { clientX: 300, clientY: 100 });
+    fireEvent.click(surface, { clientX: 300, clientY: 100 });
+    expect(screen.getByTestId('location').textContent).toBe(
+      '/catalog/default/component/daily-sales-etl/charts?env=dev',
     );
   });
 

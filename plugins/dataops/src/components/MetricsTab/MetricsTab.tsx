@@ -4,7 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import Alert from '@material-ui/lab/Alert';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import {
   EntityViewResponse,
   MetricsData,
@@ -23,7 +23,8 @@ import {
 import { DataOpsControls, EnvironmentStatusPanel, ViewFrame } from '../shared';
 import { RequireDataOps } from '../MissingAnnotation';
 import { Layout, MetricPanelCard } from './MetricPanelCard';
-import { logsLinkForPoint } from './logsLinkForPoint';
+import { logsQueryForPoint } from './logsQueryForPoint';
+import { useTabLink } from '../../routes';
 
 /** Panel ids in the order the environments list them, each once. */
 export function panelIds(response: EntityViewResponse<MetricsData>): string[] {
@@ -35,7 +36,6 @@ export function panelIds(response: EntityViewResponse<MetricsData>): string[] {
   return ids;
 }
 
-/** @public */
 export interface MetricsViewProps {
   response: EntityViewResponse<MetricsData>;
   range: TimeRange;
@@ -43,7 +43,7 @@ export interface MetricsViewProps {
   onPointClick?(momentMs: number, envs: string[]): void;
 }
 
-/** All panels of the metrics view. @public */
+/** All panels of the metrics view. */
 export function MetricsView(props: MetricsViewProps) {
   const { response, range, layout, onPointClick } = props;
   const bounds = useMemo(() => {
@@ -93,7 +93,14 @@ function Metrics() {
   const options = useEnvironmentOptions();
   const result = useEntityView('metrics', state);
   const navigate = useNavigate();
-  const { pathname } = useLocation();
+  const tabLink = useTabLink();
+  const openLogs = (momentMs: number, envs: string[]) => {
+    const href = tabLink(
+      'logs',
+      logsQueryForPoint({ searchParams: state.searchParams, envs, momentMs }),
+    );
+    if (href) navigate(href);
+  };
   const layout: Layout =
     state.searchParams.get('layout') === 'side' ? 'side' : 'overlay';
   return (
@@ -128,16 +135,8 @@ function Metrics() {
             response={value}
             range={state.range}
             layout={layout}
-            onPointClick={(momentMs, envs) =>
-              navigate(
-                logsLinkForPoint({
-                  pathname,
-                  searchParams: state.searchParams,
-                  envs,
-                  momentMs,
-                }),
-              )
-            }
+            // Without a mounted Logs tab a click has nowhere to go, so the charts are not clickable.
+            onPointClick={tabLink('logs') ? openLogs : undefined}
           />
         )}
       </ViewFrame>
@@ -145,7 +144,7 @@ function Metrics() {
   );
 }
 
-/** The Metrics tab. @public */
+/** The Metrics tab. */
 export function MetricsTab() {
   return (
     <RequireDataOps

@@ -4,7 +4,7 @@ import { MetricPanel } from '@dataops-observability/plugin-dataops-common';
 
 /**
  * Why an environment draws no line. The four cases read differently on purpose: an empty result, a metric that
- * is never collected and a failed query need different fixes (DOMAIN.md lessons).
+ * is never collected and a failed query need different fixes.
  */
 export function PanelStateNotice(props: { env: string; panel: MetricPanel }) {
   const { env, panel } = props;

@@ -1,4 +1,7 @@
-import { MetricPanel, Series } from '@dataops-observability/plugin-dataops-common';
+import {
+  MetricPanel,
+  Series,
+} from '@dataops-observability/plugin-dataops-common';
 
 /** One line of a chart: a series of one environment. */
 export interface ChartSeries {

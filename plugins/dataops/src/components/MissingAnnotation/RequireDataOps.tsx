@@ -5,7 +5,6 @@ import {
   useEntity,
 } from '@backstage/plugin-catalog-react';
 
-/** @public */
 export interface RequireDataOpsProps {
   /** Whether the entity has what the tab needs. */
   isAvailable(entity: Entity): boolean;
@@ -17,7 +16,6 @@ export interface RequireDataOpsProps {
 /**
  * Shows the tab only when the entity has what it needs, otherwise names the exact annotation to add. Tabs can be
  * opened by URL even when the entity page hides them, so every tab checks for itself.
- * @public
  */
 export function RequireDataOps(props: RequireDataOpsProps) {
   const { entity } = useEntity();

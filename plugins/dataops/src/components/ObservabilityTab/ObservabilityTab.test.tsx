@@ -113,6 +113,76 @@ describe('ObservabilityTab', () => {
     );
   });
 
+  it("links cells to the tabs where the adopter mounted them, alerts to the overview's own list", async () => {
+    server.use(
+      http.get(`${ENTITY_URL}/summary`, () =>
+        HttpResponse.json(summaryResponse),
+      ),
+      http.get(`${ENTITY_URL}/alerts`, () => HttpResponse.json(alertsResponse)),
+    );
+    await renderWithEntity(<ObservabilityTab />, {
+      entity: sparkJob,
+      route: '/catalog/default/component/daily-sales-etl/obs?range=24h',
+      tabs: {
+        overview: '/obs',
+        metrics: '/charts',
+        logs: '/logs',
+        deployments: '/argo',
+        slo: '/objectives',
+        storage: '/tables',
+      },
+    });
+    await screen.findByText('OutOfSync for 12 min');
+    const base = '/catalog/default/component/daily-sales-etl';
+    const hrefOf = (cell: string) =>
+      within(screen.getByTestId(cell)).getByRole('link').getAttribute('href');
+    expect(hrefOf('cell-metrics-stage')).toBe(
+      `${base}/charts?range=24h&env=stage`,
+    );
+    expect(hrefOf('cell-logs-dev')).toBe(`${base}/logs?range=24h&env=dev`);
+    expect(hrefOf('cell-deployments-stage')).toBe(
+      `${base}/argo?range=24h&env=stage`,
+    );
+    expect(hrefOf('cell-slo-dev')).toBe(`${base}/objectives?range=24h&env=dev`);
+    expect(hrefOf('cell-storage-dev')).toBe(`${base}/tables?range=24h&env=dev`);
+    expect(hrefOf('cell-alerts-stage')).toBe(
+      `${base}/obs?range=24h&env=stage#dataops-alerts`,
+    );
+  });
+
+  it('leaves the cells of a tab the app does not mount as plain text', async () => {
+    server.use(
+      http.get(`${ENTITY_URL}/summary`, () =>
+        HttpResponse.json(summaryResponse),
+      ),
+      http.get(`${ENTITY_URL}/alerts`, () => HttpResponse.json(alertsResponse)),
+    );
+    await renderWithEntity(<ObservabilityTab />, {
+      entity: sparkJob,
+      tabs: { overview: '/dataops', metrics: '/dataops-metrics' },
+    });
+    await screen.findByText('OutOfSync for 12 min');
+    expect(
+      within(screen.getByTestId('cell-metrics-dev')).getByRole('link'),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/daily-sales-etl/dataops-metrics?env=dev',
+    );
+    for (const cell of [
+      'cell-logs-dev',
+      'cell-deployments-stage',
+      'cell-slo-dev',
+      'cell-storage-dev',
+    ]) {
+      expect(within(screen.getByTestId(cell)).queryByRole('link')).toBeNull();
+    }
+    expect(
+      within(screen.getByTestId('cell-deployments-stage')).getByText(
+        'OutOfSync for 12 min',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('asks only for the environments picked in the selector', async () => {
     const { handler, seen } = recordingHandler(
       `${ENTITY_URL}/summary`,

@@ -2,7 +2,6 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { useLocation } from 'react-router-dom';
 import { Area } from '@dataops-observability/plugin-dataops-common';
 import { Entity } from '@backstage/catalog-model';
 import {
@@ -17,7 +16,7 @@ import {
   isDataOpsLogsAvailable,
   isDataOpsMetricsAvailable,
 } from '../../annotations';
-import { AREA_TABS, tabLink } from '../../routes';
+import { AREA_TABS, useTabLink } from '../../routes';
 import { DataOpsControls, ViewFrame } from '../shared';
 import { RequireDataOps } from '../MissingAnnotation';
 import { AlertList } from '../AlertsCard';
@@ -36,7 +35,7 @@ function Overview() {
   const options = useEnvironmentOptions();
   const summary = useEntityView('summary', state);
   const alerts = useEntityView('alerts', state);
-  const { pathname } = useLocation();
+  const tabLink = useTabLink();
 
   const linkFor = (area: Area, env: string) => {
     const available = AREA_AVAILABLE[area];
@@ -44,7 +43,8 @@ function Overview() {
     const params = new URLSearchParams(state.searchParams);
     params.delete('env');
     params.append('env', env);
-    const href = tabLink(pathname, AREA_TABS[area], params);
+    const href = tabLink(AREA_TABS[area], params);
+    if (href === undefined) return undefined;
     return area === 'alerts' ? `${href}#dataops-alerts` : href;
   };
 
@@ -76,7 +76,7 @@ function Overview() {
   );
 }
 
-/** The Observability tab: environments by areas, and the active alerts. @public */
+/** The Observability tab: environments by areas, and the active alerts. */
 export function ObservabilityTab() {
   return (
     <RequireDataOps

@@ -92,7 +92,6 @@ export function sortAreasWorstFirst(
     .map(x => x.area);
 }
 
-/** @public */
 export interface OverviewMatrixProps {
   summary: EntityViewResponse<SummaryData>;
   /** Where a cell points; undefined leaves the cell without a link (its tab does not apply to the entity). */
@@ -102,7 +101,6 @@ export interface OverviewMatrixProps {
 /**
  * Environments (columns) by areas (rows), each cell a level with its reason. A column whose environment failed
  * shows the failure once, spanning its rows, while the other columns stay live.
- * @public
  */
 export function OverviewMatrix(props: OverviewMatrixProps) {
   const { summary, linkFor } = props;

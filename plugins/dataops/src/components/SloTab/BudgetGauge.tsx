@@ -1,5 +1,8 @@
 import { Gauge } from '@backstage/core-components';
-import type { HealthLevel, SloData } from '@dataops-observability/plugin-dataops-common';
+import type {
+  HealthLevel,
+  SloData,
+} from '@dataops-observability/plugin-dataops-common';
 import { LEVEL_COLOURS } from '../shared';
 import { formatMinutes } from './sloFormat';
 

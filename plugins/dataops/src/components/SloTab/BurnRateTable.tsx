@@ -3,7 +3,10 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import { budgetSpentInWindow, SloData } from '@dataops-observability/plugin-dataops-common';
+import {
+  budgetSpentInWindow,
+  SloData,
+} from '@dataops-observability/plugin-dataops-common';
 import { LEVEL_COLOURS } from '../shared';
 import {
   exceededThresholdsOfWindow,

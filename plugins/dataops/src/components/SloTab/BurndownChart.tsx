@@ -9,7 +9,10 @@ import {
 } from 'recharts';
 import useMeasure from 'react-use/esm/useMeasure';
 import { DateTime } from 'luxon';
-import { idealBurndown, SloData } from '@dataops-observability/plugin-dataops-common';
+import {
+  idealBurndown,
+  SloData,
+} from '@dataops-observability/plugin-dataops-common';
 import { burndownAxisScale, formatAxisPercent } from '../../format';
 import { formatPercent } from './sloFormat';
 

@@ -209,30 +209,51 @@ describe('BurndownChart', () => {
 
   const tickLabels = (container: HTMLElement) =>
     Array.from(
-      container.querySelectorAll('.recharts-yAxis .recharts-cartesian-axis-tick-value'),
+      container.querySelectorAll(
+        '.recharts-yAxis .recharts-cartesian-axis-tick-value',
+      ),
     ).map(t => t.textContent);
 
   it('labels a budget that went negative with monotonic, signed percentages', async () => {
-    const { container } = await renderInTestApp(<BurndownChart data={overspent} />);
+    const { container } = await renderInTestApp(
+      <BurndownChart data={overspent} />,
+    );
     expect(tickLabels(container)).toEqual(['-200%', '-100%', '0%', '100%']);
   });
 
   it('labels a healthy budget from 0% to 100%', async () => {
     const { container } = await renderInTestApp(
-      <BurndownChart data={{ ...overspent, burndown: overspent.burndown.slice(0, 29) }} />,
+      <BurndownChart
+        data={{ ...overspent, burndown: overspent.burndown.slice(0, 29) }}
+      />,
     );
-    expect(tickLabels(container)).toEqual(['0%', '20%', '40%', '60%', '80%', '100%']);
+    expect(tickLabels(container)).toEqual([
+      '0%',
+      '20%',
+      '40%',
+      '60%',
+      '80%',
+      '100%',
+    ]);
   });
 
   it('draws the ideal line dashed, in its own colour, over the actual line', async () => {
-    const { container } = await renderInTestApp(<BurndownChart data={overspent} />);
-    const lines = Array.from(container.querySelectorAll('path.recharts-line-curve'));
+    const { container } = await renderInTestApp(
+      <BurndownChart data={overspent} />,
+    );
+    const lines = Array.from(
+      container.querySelectorAll('path.recharts-line-curve'),
+    );
     expect(lines).toHaveLength(2);
     const [actual, ideal] = lines;
     expect(actual.getAttribute('stroke')).toBe(BURNDOWN_STYLE.actual.stroke);
     expect(ideal.getAttribute('stroke')).toBe(BURNDOWN_STYLE.ideal.stroke);
-    expect(ideal.getAttribute('stroke')).not.toBe(actual.getAttribute('stroke'));
-    expect(ideal.getAttribute('stroke-dasharray')).toBe(BURNDOWN_STYLE.ideal.strokeDasharray);
+    expect(ideal.getAttribute('stroke')).not.toBe(
+      actual.getAttribute('stroke'),
+    );
+    expect(ideal.getAttribute('stroke-dasharray')).toBe(
+      BURNDOWN_STYLE.ideal.strokeDasharray,
+    );
     expect(actual.getAttribute('stroke-dasharray')).toBeNull();
   });
 });

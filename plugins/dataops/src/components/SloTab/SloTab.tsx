@@ -1,4 +1,7 @@
-import { EntityViewResponse, SloData } from '@dataops-observability/plugin-dataops-common';
+import {
+  EntityViewResponse,
+  SloData,
+} from '@dataops-observability/plugin-dataops-common';
 import {
   ANNOTATION_SLO_OBJECTIVE,
   isDataOpsSloAvailable,
@@ -8,7 +11,7 @@ import { EntityViewSection, EnvironmentColumns } from '../shared';
 import { SloEnvironment } from './SloEnvironment';
 import { SloExplainer } from './SloExplainer';
 
-/** Every environment's SLO side by side; a failing environment shows its error in its own column. @public */
+/** Every environment's SLO side by side; a failing environment shows its error in its own column. */
 export function SloView(props: { response: EntityViewResponse<SloData> }) {
   return (
     <>
@@ -20,7 +23,7 @@ export function SloView(props: { response: EntityViewResponse<SloData> }) {
   );
 }
 
-/** The SLO tab. @public */
+/** The SLO tab. */
 export function SloTab() {
   return (
     <RequireDataOps

@@ -1,4 +1,7 @@
-import type { BurnRateAlert, SloData } from '@dataops-observability/plugin-dataops-common';
+import type {
+  BurnRateAlert,
+  SloData,
+} from '@dataops-observability/plugin-dataops-common';
 
 /** 0.99917 -> "99.917%": SLIs live close to 100%, so keep enough digits to see the difference. */
 export function formatPercent(fraction: number, digits = 3): string {

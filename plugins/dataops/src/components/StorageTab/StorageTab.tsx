@@ -14,7 +14,7 @@ import {
   isDataOpsStorageAvailable,
 } from './isStorageAvailable';
 
-/** Checks of every environment side by side, one column per environment. @public */
+/** Checks of every environment side by side, one column per environment. */
 export function StorageView(props: {
   response: EntityViewResponse<StorageData>;
 }) {
@@ -57,7 +57,7 @@ export function StorageView(props: {
   );
 }
 
-/** The Storage tab. @public */
+/** The Storage tab. */
 export function StorageTab() {
   return (
     <RequireDataOps

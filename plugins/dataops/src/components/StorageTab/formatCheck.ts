@@ -1,4 +1,7 @@
-import { StorageCheck, Thresholds } from '@dataops-observability/plugin-dataops-common';
+import {
+  StorageCheck,
+  Thresholds,
+} from '@dataops-observability/plugin-dataops-common';
 import { formatValue, unitKind } from '../../format';
 
 /** Units the shared formatter does not know (snapshots, files) are written out after the number. */

@@ -2,9 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { ANNOTATIONS } from '@dataops-observability/plugin-dataops-common';
 import { hasAnnotation } from '../../annotations';
 
-/** @public */
 export const ANNOTATION_STORAGE = ANNOTATIONS.storage;
-/** @public */
 export const ANNOTATION_ICEBERG_TABLE = ANNOTATIONS.icebergTable;
 
 /** Whether the Storage tab applies: the entity names storage or an Iceberg table (for any environment). @public */

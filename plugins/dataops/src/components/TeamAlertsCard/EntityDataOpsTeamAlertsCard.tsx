@@ -39,7 +39,7 @@ function TeamAlertsContent(props: { ownerRef: string; days: number }) {
   );
 }
 
-/** @public */
+/** Props of {@link EntityDataOpsTeamAlertsCard}. @public */
 export interface EntityDataOpsTeamAlertsCardProps {
   title?: string;
   /** Days of incident history, 1 to 90. */
@@ -49,7 +49,6 @@ export interface EntityDataOpsTeamAlertsCardProps {
 /**
  * Group page card: the active alerts of everything the group and its sub-groups own, by priority and linked
  * to the entities, and the team's incidents and MTTR over the last 30 days.
- * @public
  */
 export function EntityDataOpsTeamAlertsCard(
   props: EntityDataOpsTeamAlertsCardProps,

@@ -1,5 +1,8 @@
 import { DateTime } from 'luxon';
-import { IncidentsResponse, Priority } from '@dataops-observability/plugin-dataops-common';
+import {
+  IncidentsResponse,
+  Priority,
+} from '@dataops-observability/plugin-dataops-common';
 import { formatDuration } from '../../format';
 import { PRIORITIES } from '../AlertParts';
 

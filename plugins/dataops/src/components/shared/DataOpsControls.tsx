@@ -18,7 +18,6 @@ const useStyles = makeStyles(theme => ({
   spacer: { flex: 1 },
 }));
 
-/** @public */
 export interface DataOpsControlsProps {
   state: DataOpsQueryState;
   environments: string[];
@@ -28,7 +27,7 @@ export interface DataOpsControlsProps {
   children?: ReactNode;
 }
 
-/** Environment selector, time range and refresh, shared by every DataOps tab. @public */
+/** Environment selector, time range and refresh, shared by every DataOps tab. */
 export function DataOpsControls(props: DataOpsControlsProps) {
   const { state, environments, hideTimeRange, children } = props;
   const classes = useStyles();

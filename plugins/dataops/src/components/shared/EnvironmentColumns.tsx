@@ -5,7 +5,6 @@ import Alert from '@material-ui/lab/Alert';
 import { EnvironmentResult } from '@dataops-observability/plugin-dataops-common';
 import { EnvironmentStatusPanel } from './EnvironmentStatusPanel';
 
-/** @public */
 export interface EnvironmentColumnsProps<T> {
   environments: EnvironmentResult<T>[];
   /** Content of a column whose environment answered. */
@@ -17,7 +16,6 @@ export interface EnvironmentColumnsProps<T> {
 /**
  * Environments side by side, one column each; a column whose environment failed or lacks the source shows
  * why, in that column only. Reusable by every per-environment tab (SLO and Storage included).
- * @public
  */
 export function EnvironmentColumns<T>(props: EnvironmentColumnsProps<T>) {
   const { environments, children, renderTitle } = props;

@@ -2,7 +2,6 @@ import Typography from '@material-ui/core/Typography';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 
-/** @public */
 export interface EnvironmentSelectorProps {
   options: string[];
   /** Selected environments; empty means all. */
@@ -13,7 +12,6 @@ export interface EnvironmentSelectorProps {
 /**
  * Any subset of the entity's environments. Selecting none would show nothing, so removing the last one
  * returns to "all" instead.
- * @public
  */
 export function EnvironmentSelector(props: EnvironmentSelectorProps) {
   const { options, selected, onChange } = props;

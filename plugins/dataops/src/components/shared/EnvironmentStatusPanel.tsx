@@ -12,8 +12,7 @@ const ERROR_TITLES: Record<string, string> = {
 
 /**
  * What an environment that could not answer shows in its own column, while the others render normally
- * (DOMAIN.md: one environment down must not take the others with it).
- * @public
+ * (one environment down must not take the others with it).
  */
 export function EnvironmentStatusPanel(props: {
   result: Exclude<EnvironmentResult<unknown>, { status: 'ok' }>;

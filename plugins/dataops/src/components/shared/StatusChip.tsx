@@ -28,7 +28,7 @@ const useStyles = makeStyles(theme => ({
   icon: { fontSize: '1rem' },
 }));
 
-/** Level as colour, icon and word together. @public */
+/** Level as colour, icon and word together. */
 export function StatusChip(props: { level: HealthLevel; label?: string }) {
   const { level, label } = props;
   const classes = useStyles();

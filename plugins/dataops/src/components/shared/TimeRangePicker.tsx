@@ -18,7 +18,6 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** @public */
 export interface TimeRangePickerProps {
   range: TimeRange;
   onChange(range: TimeRange): void;
@@ -28,7 +27,7 @@ function toLocalInput(iso: string): string {
   return DateTime.fromISO(iso).toFormat("yyyy-MM-dd'T'HH:mm");
 }
 
-/** Presets 1h, 6h, 24h, 7d, or a custom window in local time. @public */
+/** Presets 1h, 6h, 24h, 7d, or a custom window in local time. */
 export function TimeRangePicker(props: TimeRangePickerProps) {
   const { range, onChange } = props;
   const classes = useStyles();

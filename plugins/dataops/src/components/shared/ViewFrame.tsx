@@ -4,7 +4,6 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 /**
  * Loading and whole-request failure around a view. Errors of single environments are not handled here; they
  * arrive inside a successful response and are shown per column.
- * @public
  */
 export function ViewFrame<T>(props: {
   loading: boolean;
