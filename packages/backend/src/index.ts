@@ -17,7 +17,9 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Rejects malformed dataops.io/* and Argo CD annotations as entity processing errors.
-backend.add(import('@dataops-observability/plugin-catalog-backend-module-dataops'));
+backend.add(
+  import('@dataops-observability/plugin-catalog-backend-module-dataops'),
+);
 
 // Scaffolder.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
@@ -26,12 +28,17 @@ backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
 // DataOps onboarding actions: dataops:monitoring:render and dataops:catalog:annotate.
-backend.add(import('@dataops-observability/plugin-scaffolder-backend-module-dataops'));
+backend.add(
+  import('@dataops-observability/plugin-scaffolder-backend-module-dataops'),
+);
 
-// Permissions: allow-all until an operator adds a policy (e.g. restricting dataops.logs.read).
+// Permissions. The demo lets everyone do everything; production runs this app's policy: logs for the
+// entity's owners and configured reader groups, catalog writes for admins (app-config.production.yaml).
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  process.env.NODE_ENV === 'production'
+    ? import('./permissionPolicy')
+    : import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
 // Search over the catalog and docs.
