@@ -487,6 +487,8 @@ describe('dataops router', () => {
       {
         simple_query_string: {
           query: 'failed',
+          fields: ['message'],
+          flags: 'AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE',
           default_operator: 'and',
           lenient: true,
         },

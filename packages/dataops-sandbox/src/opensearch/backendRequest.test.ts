@@ -7,7 +7,7 @@ jest.setTimeout(60000);
 
 // The sandbox serves the default field names, so the body is built as a backend with default config builds it.
 const backendSearchBody = (request: Omit<LogSearchRequest, 'index'>) =>
-  buildLogSearchBody({ index: '', ...request }, { timestampField: '@timestamp', levelField: 'level' });
+  buildLogSearchBody({ index: '', ...request }, { timestampField: '@timestamp', levelField: 'level', messageField: 'message' });
 
 describe('opensearch answers the backend logs query', () => {
   const spec = SpecValidator.for('opensearch');
@@ -99,6 +99,25 @@ describe('opensearch answers the backend logs query', () => {
     expect(res.hits.hits.every((h: any) => h._source.level === 'warn' && /gc overhead/i.test(h._source.message))).toBe(true);
     const levels = new Set(res.aggregations.histogram.buckets.flatMap((b: any) => b.levels.buckets.map((l: any) => l.key)));
     expect([...levels]).toEqual(['warn']);
+  });
+
+  it('keeps masked values out of free-text search: message field only, no prefix operator', async () => {
+    const all = await search('logs-spark-*', backendSearchBody({ terms: [app], from, to, size: 500 }));
+    const leaked = all.hits.hits.map((h: any) => /password=([0-9a-f]{16})@/.exec(h._source.connection_url)?.[1]).find(Boolean);
+    expect(leaked).toMatch(/^[0-9a-f]{16}$/);
+    // The credential sits in a field free text does not search, whole or by prefix.
+    for (const text of [leaked, `${leaked.slice(0, 3)}*`]) {
+      const res = await search('logs-spark-*', backendSearchBody({ terms: [app], from, to, size: 5, text }));
+      expect(res.hits.total.value).toBe(0);
+    }
+    // Inside the message, a prefix no longer spells the value out one character at a time.
+    const inMessage = all.hits.hits.map((h: any) => /password=([0-9a-f]{12})/.exec(h._source.message)?.[1]).find(Boolean);
+    expect(inMessage).toMatch(/^[0-9a-f]{12}$/);
+    const prefix = await search('logs-spark-*', backendSearchBody({ terms: [app], from, to, size: 5, text: `password=${inMessage.slice(0, 2)}*` }));
+    expect(prefix.hits.total.value).toBe(0);
+    // Ordinary words of the message are still found.
+    const words = await search('logs-spark-*', backendSearchBody({ terms: [app], from, to, size: 5, text: 'metastore' }));
+    expect(words.hits.total.value).toBeGreaterThan(0);
   });
 
   it('rejects a malformed cursor value with 400', async () => {

@@ -58,19 +58,28 @@ function textOf(doc: LogDoc, fields: string[] | undefined): string {
   return JSON.stringify(doc.source).toLowerCase();
 }
 
-/** `simple_query_string`: terms and "phrases", `-` to exclude, `|`/`+` and default_operator. */
+/**
+ * `simple_query_string`: terms and "phrases", `-` to exclude, `|`/`+` and default_operator. Terms match as
+ * substrings (looser than OpenSearch's analysed tokens), except that when `flags` leaves out PREFIX a trailing
+ * `*` is no operator: as in OpenSearch, the term then only matches a whole word.
+ */
 function simpleQueryString(doc: LogDoc, spec: any): boolean {
   if (typeof spec?.query !== 'string') throw new QueryError('[simple_query_string] requires a [query] string');
   const text = textOf(doc, spec.fields);
+  const flags = typeof spec.flags === 'string' ? spec.flags.toUpperCase().split('|') : ['ALL'];
+  const prefixAllowed = flags.includes('ALL') || flags.includes('PREFIX');
+  const words = new Set(text.split(/[^a-z0-9_]+/));
   const tokens = [...spec.query.matchAll(/(-?)("([^"]*)"|[^\s"|+]+)/g)].map(m => ({
     negate: m[1] === '-',
+    wholeWord: !prefixAllowed && !m[3] && m[2].endsWith('*'),
     term: (m[3] ?? m[2]).replace(/\*$/, '').toLowerCase(),
   })).filter(t => t.term);
+  const found = (t: { term: string; wholeWord: boolean }) => (t.wholeWord ? words.has(t.term) : text.includes(t.term));
   const positive = tokens.filter(t => !t.negate);
-  if (tokens.some(t => t.negate && text.includes(t.term))) return false;
+  if (tokens.some(t => t.negate && found(t))) return false;
   if (positive.length === 0) return true;
   const and = String(spec.default_operator ?? 'or').toLowerCase() === 'and';
-  return and ? positive.every(t => text.includes(t.term)) : positive.some(t => text.includes(t.term));
+  return and ? positive.every(found) : positive.some(found);
 }
 
 /** Does one document satisfy a query clause of the Query DSL subset the backend sends? */

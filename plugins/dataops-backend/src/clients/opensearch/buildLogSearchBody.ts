@@ -1,23 +1,47 @@
-import type { OpenSearchConfig } from '../../config';
-
 export const MAX_PAGE_SIZE = 500;
 
 /** One page of an entity's log search. @public */
 export interface LogSearchRequest {
+  /** Index or index pattern to search. */
   index: string;
   /** Exact-value filters from `dataops.io/opensearch-filter`. */
   terms: Array<{ field: string; value: string }>;
   /** Unix milliseconds. */
   from: number;
+  /** End of the time range, unix milliseconds, inclusive. */
   to: number;
   /** Free text, only ever passed to `simple_query_string`, which cannot fail on syntax or run scripts. */
   text?: string;
+  /** Values of the level field to keep; every level when absent or empty. */
   levels?: string[];
+  /** Sort values of the last hit of the previous page, to fetch the page after it. */
   searchAfter?: Array<string | number>;
+  /** Hits per page, clamped to 1..`MAX_PAGE_SIZE`. */
   size: number;
   /** Histogram bucket width in milliseconds; no histogram when absent. */
   histogramIntervalMs?: number;
 }
+
+/**
+ * Where the log documents keep their timestamp, level and message: an environment's
+ * `opensearch.timestampField`, `opensearch.levelField` and `opensearch.messageField`.
+ * @public
+ */
+export interface LogSearchFields {
+  /** Date field the search sorts and filters on. */
+  timestampField: string;
+  /** Keyword field holding the log level. */
+  levelField: string;
+  /** Text field holding the message: the only field free text searches. */
+  messageField: string;
+}
+
+/**
+ * Operators free text may use. Prefix (`hunter*`) and fuzzy (`hunter~`) searches are left out: with them, hit
+ * counts spell out a masked value one character at a time. Searching the message field only keeps fields
+ * with sensitive names (which are masked whole in the answer) out of reach of free text altogether.
+ */
+const FREE_TEXT_OPERATORS = 'AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE';
 
 /**
  * The `_search` body the logs client sends; pure, so the demo sandbox's contract test sends exactly what the
@@ -26,9 +50,9 @@ export interface LogSearchRequest {
  */
 export function buildLogSearchBody(
   request: LogSearchRequest,
-  fields: Pick<OpenSearchConfig, 'timestampField' | 'levelField'>,
+  fields: LogSearchFields,
 ): Record<string, unknown> {
-  const { timestampField, levelField } = fields;
+  const { timestampField, levelField, messageField } = fields;
   const filter: unknown[] = [
     {
       range: {
@@ -49,6 +73,8 @@ export function buildLogSearchBody(
         {
           simple_query_string: {
             query: request.text,
+            fields: [messageField],
+            flags: FREE_TEXT_OPERATORS,
             default_operator: 'and',
             lenient: true,
           },

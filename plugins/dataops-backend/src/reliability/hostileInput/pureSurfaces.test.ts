@@ -233,7 +233,11 @@ describe('hostile input: pure surfaces', () => {
                       text: q,
                       size: 10,
                     },
-                    { timestampField: '@timestamp', levelField: 'level' },
+                    {
+                      timestampField: '@timestamp',
+                      levelField: 'level',
+                      messageField: 'message',
+                    },
                   ),
                 ),
               );
@@ -250,6 +254,9 @@ describe('hostile input: pure surfaces', () => {
                       {
                         simple_query_string: {
                           query: q,
+                          fields: ['message'],
+                          flags:
+                            'AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE',
                           default_operator: 'and',
                           lenient: true,
                         },
