@@ -229,8 +229,8 @@ export interface Config {
     /** Cache lifetime per view in seconds, e.g. `{ metrics: 30 }`. @visibility backend */
     cacheTtlSeconds?: { [view: string]: number };
     /**
-     * The `slo` view: policy defaults (DOMAIN.md's 99.9% over 30 days, fast and slow burn alerts) and SLI
-     * templates per entity `spec.type`. Entities still choose objective and period by annotation.
+     * The `slo` view: policy defaults (99.9% over 30 days, fast and slow burn alerts; docs/platform-rules.md,
+     * "SLO policy") and SLI templates per entity `spec.type`. Entities still choose objective and period by annotation.
      */
     slo?: {
       /**

@@ -5,4 +5,4 @@
  * @packageDocumentation
  */
 export { buildLogSearchBody } from './clients';
-export type { LogSearchRequest } from './clients';
+export type { LogSearchFields, LogSearchRequest } from './clients';

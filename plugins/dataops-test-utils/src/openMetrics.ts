@@ -1,7 +1,10 @@
 /** One counter (or gauge) series and its samples, `[unixSeconds, value]` in time order. @public */
 export interface SeriesHistory {
+  /** Metric name. */
   metric: string;
+  /** Label names and values of the series. */
   labels: Record<string, string>;
+  /** `[unixSeconds, value]` pairs, oldest first. */
   samples: Array<[number, number]>;
 }
 

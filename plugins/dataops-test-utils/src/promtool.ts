@@ -3,8 +3,11 @@ import { requireBinary } from './binaries';
 
 /** Outcome of one promtool run. @public */
 export interface PromtoolResult {
+  /** Exit code; null when the process ended on a signal. */
   exitCode: number | null;
+  /** Everything promtool wrote to stdout. */
   stdout: string;
+  /** Everything promtool wrote to stderr. */
   stderr: string;
   /** stdout and stderr together, for assertions and failure messages. */
   output: string;

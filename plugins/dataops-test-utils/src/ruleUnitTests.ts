@@ -4,6 +4,7 @@
  * @public
  */
 export interface RulesFileShape {
+  /** Rule groups; only their alerting and recording rules are read. */
   groups: Array<{
     rules: Array<{
       alert?: string;
@@ -22,14 +23,19 @@ type AlertingRule = {
 
 /** A stretch of traffic with a constant error rate. @public */
 export interface BurnPhase {
+  /** Length of the stretch in minutes. */
   minutes: number;
+  /** Events counted per minute. */
   eventsPerMinute: number;
+  /** Of those, failed events per minute. */
   badPerMinute: number;
 }
 
 /** Traffic built to make some burn-rate alerts fire and others not, checked at the end of the last phase. @public */
 export interface BurnScenario {
+  /** Name of the scenario, shown in test titles and failure messages. */
   name: string;
+  /** Stretches of traffic, in time order. */
   phases: BurnPhase[];
   /** Names of the alerts that must be firing at the end; every other alert must not be. */
   expectFiring: string[];

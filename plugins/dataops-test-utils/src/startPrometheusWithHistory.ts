@@ -11,7 +11,7 @@ export interface PrometheusWithHistory extends ServerProcess {
   stop(): Promise<void>;
 }
 
-/** @public */
+/** Options of {@link startPrometheusWithHistory}. @public */
 export interface StartPrometheusOptions {
   /** How long to wait for `/-/ready`; generous by default for slow, shared machines. */
   readyTimeoutMs?: number;
@@ -95,7 +95,9 @@ export async function startPrometheusWithHistory(
 
 /** One element of an instant-vector answer. @public */
 export interface InstantSample {
+  /** Labels of the sample (with `__name__` when the query keeps it). */
   metric: Record<string, string>;
+  /** Value of the sample at the query time. */
   value: number;
 }
 

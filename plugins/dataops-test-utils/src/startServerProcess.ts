@@ -5,12 +5,13 @@ import { freePort } from './freePort';
 export interface ServerProcess {
   /** Base URL, e.g. `http://127.0.0.1:41234`. */
   url: string;
+  /** Loopback port the server listens on. */
   port: number;
   /** Stops the process (SIGTERM, then SIGKILL). Safe to call twice. */
   stop(): Promise<void>;
 }
 
-/** @public */
+/** What {@link startServerProcess} runs and how it knows the server is ready. @public */
 export interface ServerProcessOptions {
   /** Binary to run, looked up on PATH. */
   command: string;

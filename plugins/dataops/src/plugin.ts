@@ -7,6 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { DataOpsClient, dataOpsApiRef } from './api';
+import type { EntityDataOpsTeamAlertsCardProps } from './components/TeamAlertsCard';
 import {
   dataOpsDeploymentsRouteRef,
   dataOpsLogsRouteRef,
@@ -45,58 +46,63 @@ export const dataOpsPlugin = createPlugin({
  * legacy routing keeps one path per tab, so mount a tab at the same path on every entity page.
  * @public
  */
-export const EntityDataOpsObservabilityContent = dataOpsPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityDataOpsObservabilityContent',
-    component: () =>
-      import('./components/ObservabilityTab').then(m => m.ObservabilityTab),
-    mountPoint: dataOpsObservabilityRouteRef,
-  }),
-);
+export const EntityDataOpsObservabilityContent: () => JSX.Element =
+  dataOpsPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityDataOpsObservabilityContent',
+      component: () =>
+        import('./components/ObservabilityTab').then(m => m.ObservabilityTab),
+      mountPoint: dataOpsObservabilityRouteRef,
+    }),
+  );
 
 /**
  * Metrics tab: mount it by convention at `/dataops-metrics`; show it with `isDataOpsMetricsAvailable`.
  * @public
  */
-export const EntityDataOpsMetricsContent = dataOpsPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityDataOpsMetricsContent',
-    component: () => import('./components/MetricsTab').then(m => m.MetricsTab),
-    mountPoint: dataOpsMetricsRouteRef,
-  }),
-);
+export const EntityDataOpsMetricsContent: () => JSX.Element =
+  dataOpsPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityDataOpsMetricsContent',
+      component: () =>
+        import('./components/MetricsTab').then(m => m.MetricsTab),
+      mountPoint: dataOpsMetricsRouteRef,
+    }),
+  );
 
 /**
  * Logs tab: mount it by convention at `/dataops-logs`; show it with `isDataOpsLogsAvailable`.
  * @public
  */
-export const EntityDataOpsLogsContent = dataOpsPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityDataOpsLogsContent',
-    component: () => import('./components/LogsTab').then(m => m.LogsTab),
-    mountPoint: dataOpsLogsRouteRef,
-  }),
-);
+export const EntityDataOpsLogsContent: () => JSX.Element =
+  dataOpsPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityDataOpsLogsContent',
+      component: () => import('./components/LogsTab').then(m => m.LogsTab),
+      mountPoint: dataOpsLogsRouteRef,
+    }),
+  );
 
 /**
  * Deployments tab: mount it by convention at `/dataops-deployments`; show it with
  * `isDataOpsDeploymentsAvailable`.
  * @public
  */
-export const EntityDataOpsDeploymentsContent = dataOpsPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityDataOpsDeploymentsContent',
-    component: () =>
-      import('./components/DeploymentsTab').then(m => m.DeploymentsTab),
-    mountPoint: dataOpsDeploymentsRouteRef,
-  }),
-);
+export const EntityDataOpsDeploymentsContent: () => JSX.Element =
+  dataOpsPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityDataOpsDeploymentsContent',
+      component: () =>
+        import('./components/DeploymentsTab').then(m => m.DeploymentsTab),
+      mountPoint: dataOpsDeploymentsRouteRef,
+    }),
+  );
 
 /**
  * SLO tab: mount it by convention at `/dataops-slo`; show it with `isDataOpsSloAvailable`.
  * @public
  */
-export const EntityDataOpsSloContent = dataOpsPlugin.provide(
+export const EntityDataOpsSloContent: () => JSX.Element = dataOpsPlugin.provide(
   createRoutableExtension({
     name: 'EntityDataOpsSloContent',
     component: () => import('./components/SloTab').then(m => m.SloTab),
@@ -108,16 +114,20 @@ export const EntityDataOpsSloContent = dataOpsPlugin.provide(
  * Storage tab: mount it by convention at `/dataops-storage`; show it with `isDataOpsStorageAvailable`.
  * @public
  */
-export const EntityDataOpsStorageContent = dataOpsPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityDataOpsStorageContent',
-    component: () => import('./components/StorageTab').then(m => m.StorageTab),
-    mountPoint: dataOpsStorageRouteRef,
-  }),
-);
+export const EntityDataOpsStorageContent: () => JSX.Element =
+  dataOpsPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityDataOpsStorageContent',
+      component: () =>
+        import('./components/StorageTab').then(m => m.StorageTab),
+      mountPoint: dataOpsStorageRouteRef,
+    }),
+  );
 
 /** Active alerts card for the entity overview. @public */
-export const EntityDataOpsAlertsCard = dataOpsPlugin.provide(
+export const EntityDataOpsAlertsCard: (props: {
+  title?: string;
+}) => JSX.Element = dataOpsPlugin.provide(
   createComponentExtension({
     name: 'EntityDataOpsAlertsCard',
     component: {
@@ -128,7 +138,9 @@ export const EntityDataOpsAlertsCard = dataOpsPlugin.provide(
 );
 
 /** Team alerts & incidents card for group pages. @public */
-export const EntityDataOpsTeamAlertsCard = dataOpsPlugin.provide(
+export const EntityDataOpsTeamAlertsCard: (
+  props: EntityDataOpsTeamAlertsCardProps,
+) => JSX.Element = dataOpsPlugin.provide(
   createComponentExtension({
     name: 'EntityDataOpsTeamAlertsCard',
     component: {

@@ -18,16 +18,19 @@ import {
  * @public
  */
 export class DataOpsAnnotationProcessor implements CatalogProcessor {
+  /** Creates the processor with the environments configured under `dataops.environments`. */
   static fromConfig(config: Config): DataOpsAnnotationProcessor {
     return new DataOpsAnnotationProcessor(readValidationOptions(config));
   }
 
   constructor(private readonly options: AnnotationValidationOptions) {}
 
+  /** The name the catalog shows for this processor. */
   getProcessorName(): string {
     return 'DataOpsAnnotationProcessor';
   }
 
+  /** Emits one input error per annotation problem and returns the entity unchanged. */
   async postProcessEntity(
     entity: Entity,
     location: LocationSpec,

@@ -6,7 +6,11 @@ export {
   OpenSearchLogsClient,
   buildLogSearchBody,
 } from './opensearch';
-export type { LogSearchRequest, LogSearchResult } from './opensearch';
+export type {
+  LogSearchFields,
+  LogSearchRequest,
+  LogSearchResult,
+} from './opensearch';
 export { ArgoCdClient } from './argocd';
 export { AlertmanagerClient } from './alertmanager';
 export {

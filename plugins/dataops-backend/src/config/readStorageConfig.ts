@@ -4,7 +4,7 @@ import { checkQueryTemplate } from './checkQueryTemplate';
 import type { StorageCheckOverride, StorageSettings } from './types';
 
 const DEFAULT_SPARK_CATALOG = 'lake';
-/** Pipeline latency target of DOMAIN.md layer 6 (P95 < 1 h) doubles as the table freshness default. */
+/** Pipeline latency target of docs/platform-rules.md, layer 6 (P95 < 1 h) doubles as the table freshness default. */
 const DEFAULT_FRESHNESS_SECONDS = 3600;
 /** The catalog name is pasted into CALL statements users copy, so keep it to an identifier. */
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;

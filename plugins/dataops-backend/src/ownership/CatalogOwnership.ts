@@ -16,7 +16,7 @@ import {
 import { ENTITY_LABEL } from '../views/alerts';
 import { matchLabels } from './matchLabels';
 
-/** Kinds whose `spec.owner` owns alerts (CONTRACT.md section 1). */
+/** Kinds whose `spec.owner` owns alerts (docs/api.md, "Entities"). */
 const OWNED_KINDS = ['Component', 'Resource'];
 
 /** An entity that owns alerts, and who owns it. */

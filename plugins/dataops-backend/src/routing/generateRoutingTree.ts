@@ -2,7 +2,7 @@ import type { Priority } from '@dataops-observability/plugin-dataops-common';
 import { stringify } from 'yaml';
 
 /**
- * Notification timings per priority, after DOMAIN.md "Alert priorities": the repeat interval is the
+ * Notification timings per priority, after docs/platform-rules.md, "Alert priorities": the repeat interval is the
  * expected response time, so an unanswered alert comes back when it should have been handled.
  */
 export const PRIORITY_TIMINGS: Record<
@@ -32,7 +32,7 @@ const placeholder = (slug: string) => ({
 
 /**
  * An Alertmanager routing tree with one route per owning group (matching the `owner` label the generated
- * SLO rules carry), priority sub-routes with DOMAIN.md timings, and heartbeat alerts sent nowhere.
+ * SLO rules carry), priority sub-routes with {@link PRIORITY_TIMINGS}, and heartbeat alerts sent nowhere.
  * Alerts without a `priority` label get one from their severity, with the same mapping the views use.
  */
 export function generateRoutingTree(options: {

@@ -22,13 +22,17 @@ export type StorageKind = (typeof STORAGE_KINDS)[number];
 
 /** One `kind:name` item of `dataops.io/storage`. @public */
 export interface StorageRef {
+  /** Kind of storage system. */
   kind: StorageKind;
+  /** Name of the bucket, pool, schema or table within that system. */
   name: string;
 }
 
 /** One `field:value` term of `dataops.io/opensearch-filter`. @public */
 export interface OpenSearchTermFilter {
+  /** Document field the term must match exactly. */
   field: string;
+  /** Exact value of the field. */
   value: string;
 }
 

@@ -1,7 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 
 /**
- * Annotation keys of CONTRACT.md section 2. Any `dataops.io/*` key and `argocd/app-name` may carry a
+ * Annotation keys of docs/api.md, "Annotations". Any `dataops.io/*` key and `argocd/app-name` may carry a
  * per-environment override by appending `.<env>`; read them through {@link readAnnotation}.
  * @public
  */
@@ -24,7 +24,7 @@ export const ANNOTATIONS = {
 /** Short name of an annotation key in {@link ANNOTATIONS}. @public */
 export type AnnotationName = keyof typeof ANNOTATIONS;
 
-/** Entity `spec.type` values the suite knows (CONTRACT.md section 1). @public */
+/** Entity `spec.type` values the suite knows (docs/api.md, "Entities"). @public */
 export const ENTITY_TYPES = {
   sparkJob: 'spark-job',
   airflowDag: 'airflow-dag',

@@ -49,10 +49,11 @@ export function worstLevel(levels: HealthLevel[]): HealthLevel {
 
 /** One contribution to an area's status, e.g. a panel or an Argo CD application. @public */
 export interface LevelInput {
+  /** Level of this part. */
   level: HealthLevel;
   /** What was checked, e.g. a panel title. */
   label: string;
-  /** Why it has this level, e.g. "82.1% > 80%". */
+  /** Why it has this level, e.g. `82.1% > 80%`. */
   detail?: string;
 }
 

@@ -4,6 +4,7 @@ import { nameList } from './nameList';
 
 /** A panel or check as the area rollup sees it: its level only counts when `state` is `ok`. @public */
 export interface StateInput extends LevelInput {
+  /** Whether the part has a value, and if not, why. */
   state: PanelState;
 }
 

@@ -7,8 +7,11 @@ export type MatchOperator = '=' | '!=' | '=~' | '!~';
 
 /** One label matcher of a `dataops.io/prometheus-selector` annotation. @public */
 export interface LabelMatcher {
+  /** Label name. */
   name: string;
+  /** Match operator. */
   op: MatchOperator;
+  /** Value or, for `=~` and `!~`, RE2 regular expression. */
   value: string;
 }
 

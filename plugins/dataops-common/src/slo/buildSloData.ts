@@ -13,7 +13,9 @@ import { parseWindow } from './windows';
 
 /** What the backend measured for one environment, ready to be turned into the `slo` view. @public */
 export interface SloMeasurements {
+  /** The policy the numbers are judged against. */
   policy: ResolvedSloPolicy;
+  /** Name of the SLI, shown to the user. */
   sliName: string;
   /** The PromQL run for the period's SLI, shown to the user. */
   sliQuery?: string;
@@ -33,7 +35,7 @@ function finiteOrNull(value: number | null): number | null {
 }
 
 /**
- * Turns measurements into the `slo` view's data (CONTRACT.md section 4), plus warnings for the
+ * Turns measurements into the `slo` view's data (docs/api.md, "Entity views"), plus warnings for the
  * environment entry. Pure: the backend runs the queries, this does all the arithmetic.
  * @public
  */

@@ -31,8 +31,11 @@ export function idealBurndown(options: {
 
 /** Events of one burndown bucket (e.g. one day), stamped with the bucket's end. @public */
 export interface BurndownBucket {
+  /** End of the bucket, unix seconds. */
   time: number;
+  /** Good events in the bucket. */
   good: number;
+  /** All events in the bucket. */
   total: number;
 }
 

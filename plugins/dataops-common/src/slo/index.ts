@@ -1,5 +1,5 @@
 /**
- * Service level objectives: pure SLO math, the policy of DOMAIN.md, SLI templates per entity type and
+ * Service level objectives: pure SLO math, the policy of docs/platform-rules.md, SLI templates per entity type and
  * the PromQL builders shared by the backend's `slo` view and the Prometheus rule generator.
  */
 export { SloInputError } from './SloInputError';

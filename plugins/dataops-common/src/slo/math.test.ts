@@ -37,7 +37,7 @@ describe('computeSli', () => {
 });
 
 describe('computeErrorBudget', () => {
-  it('DOMAIN.md: 99.9% over 30 days is 0.1% = 43.2 minutes', () => {
+  it('SLO policy of docs/platform-rules.md: 99.9% over 30 days is 0.1% = 43.2 minutes', () => {
     expect(computeErrorBudget({ objective: 99.9, period: '30d' })).toEqual({
       ratio: 0.001,
       minutes: 43.2,
@@ -147,7 +147,7 @@ describe('computeBudgetConsumption', () => {
 });
 
 describe('computeBurnRate', () => {
-  it('DOMAIN.md: 3.6% errors against a 0.1% budget burn at 36', () => {
+  it('SLO policy of docs/platform-rules.md: 3.6% errors against a 0.1% budget burn at 36', () => {
     expect(computeBurnRate(0.036, 0.001)).toBe(36);
     expect(computeBurnRate(0.012, 0.001)).toBe(12);
     expect(computeBurnRate(0.001, 0.001)).toBe(1);

@@ -6,7 +6,9 @@ import { parseWindow } from './windows';
 
 /** Good and total event counts over some window. @public */
 export interface EventCounts {
+  /** Good events. */
   good: number;
+  /** All events, good and bad. */
   total: number;
 }
 
@@ -60,7 +62,7 @@ export function computeErrorRatio(counts: EventCounts): number | null {
 export interface ErrorBudgetSize {
   /** Share of events (or time) allowed to be bad, e.g. 0.001. */
   ratio: number;
-  /** Time-based reading: minutes of the period allowed to be bad (99.9% of 30 d -> 43.2). */
+  /** Time-based reading: minutes of the period allowed to be bad (43.2 for 99.9% over 30 d). */
   minutes: number;
   /** Event-based reading: bad events allowed, given the period's total; `null` when no total is known. */
   events: number | null;
@@ -106,13 +108,19 @@ export interface BudgetConsumption {
   consumedFraction: number;
   /** 1 - consumedFraction; may go below 0. */
   remainingFraction: number;
+  /** The budget in minutes of the period. */
   totalMinutes: number;
+  /** Minutes of the budget used. */
   consumedMinutes: number;
+  /** Minutes of the budget left; negative once overspent. */
   remainingMinutes: number;
   /** Event-based reading, present when counts were given. */
   totalEvents?: number;
+  /** Bad events the budget allows over the period. */
   budgetEvents?: number;
+  /** Bad events over the period. */
   consumedEvents?: number;
+  /** Bad events the budget still allows; negative once overspent. */
   remainingEvents?: number;
 }
 

@@ -41,7 +41,7 @@ describe('parseObjective', () => {
 });
 
 describe('resolveSloPolicy', () => {
-  it('derives DOMAIN.md thresholds: 5% in 1h -> 36 (P1), 10% in 6h -> 12 (P2)', () => {
+  it('derives the thresholds of docs/platform-rules.md: 5% in 1h -> 36 (P1), 10% in 6h -> 12 (P2)', () => {
     const policy = resolveSloPolicy();
     expect(policy.budgetRatio).toBe(0.001);
     expect(policy.periodSeconds).toBe(30 * 86400);

@@ -4,7 +4,7 @@ import { formatWindow, parseWindow, SLO_REPORTED_WINDOWS } from './windows';
 
 /**
  * One multiwindow burn-rate alert of a policy. The threshold is not configured directly but derived from
- * "this share of the period's budget spent within the long window", as DOMAIN.md states the policy:
+ * "this share of the period's budget spent within the long window", as docs/platform-rules.md states the policy:
  * threshold = budgetConsumed x period / longWindow (0.05 x 720 h / 1 h = 36).
  * @public
  */
@@ -13,21 +13,25 @@ export interface BurnRateAlertPolicy {
   name: string;
   /** Share of the whole period's error budget (0..1) that, spent within `longWindow`, raises the alert. */
   budgetConsumed: number;
+  /** The long window, e.g. `1h`. */
   longWindow: string;
   /** Defaults to the long window divided by the policy's `shortWindowDivisor`. */
   shortWindow?: string;
+  /** Priority the alert is routed with. */
   priority: Priority;
+  /** Value of the alert's `severity` label. */
   severity: string;
   /** Prometheus `for` duration; `0s` fires on the first evaluation where both windows burn. */
   for?: string;
 }
 
-/** SLO policy: objective, period and burn-rate alerts. Every field has a DOMAIN.md default. @public */
+/** SLO policy: objective, period and burn-rate alerts. Every field defaults to docs/platform-rules.md. @public */
 export interface SloPolicy {
-  /** Objective in percent, 0 < objective <= 100. */
+  /** Objective in percent, above 0 and at most 100. */
   objective: number;
   /** SLO period, e.g. `30d`. */
   period: string;
+  /** The multiwindow burn-rate alerts. */
   alerts: BurnRateAlertPolicy[];
   /** Short window = long window / this (12 gives 5m for 1h and 30m for 6h). */
   shortWindowDivisor: number;
@@ -42,35 +46,51 @@ export type SloPolicyInput = Partial<SloPolicy>;
 
 /** A burn-rate alert with its windows and threshold worked out. @public */
 export interface ResolvedBurnRateAlert {
+  /** Alert name in Prometheus. */
   name: string;
+  /** Priority the alert is routed with. */
   priority: Priority;
+  /** Value of the alert's `severity` label. */
   severity: string;
+  /** The long window, e.g. `1h`. */
   longWindow: string;
+  /** The long window in seconds. */
   longWindowSeconds: number;
+  /** The short window, e.g. `5m`. */
   shortWindow: string;
+  /** The short window in seconds. */
   shortWindowSeconds: number;
+  /** Share of the period's error budget that, spent within the long window, raises the alert. */
   budgetConsumed: number;
   /** Burn rate both windows must exceed. */
   threshold: number;
+  /** Prometheus `for` duration. */
   for: string;
 }
 
 /** A validated policy with derived values. @public */
 export interface ResolvedSloPolicy {
+  /** Objective in percent. */
   objective: number;
+  /** SLO period, e.g. `30d`. */
   period: string;
+  /** The period in seconds. */
   periodSeconds: number;
   /** Error budget as a ratio of events/time, e.g. 0.001 for 99.9%. */
   budgetRatio: number;
+  /** The burn-rate alerts with their thresholds. */
   alerts: ResolvedBurnRateAlert[];
+  /** Short window = long window / this. */
   shortWindowDivisor: number;
+  /** Windows whose burn rate the view reports and the generator records. */
   reportedWindows: string[];
+  /** Window whose burn rate estimates the time until the budget runs out. */
   exhaustionWindow: string;
 }
 
 /**
- * DOMAIN.md "SLOs and error budgets": 99.9% over 30 days; fast burn = 5% of the budget in 1 h -> P1,
- * slow burn = 10% in 6 h -> P2; short windows 1/12 of the long ones.
+ * docs/platform-rules.md, "SLO policy": 99.9% over 30 days; fast burn = 5% of the budget in 1 h is P1,
+ * slow burn = 10% in 6 h is P2; short windows 1/12 of the long ones.
  * @public
  */
 export const DEFAULT_SLO_POLICY: SloPolicy = {
@@ -111,7 +131,7 @@ function clean(value: number): number {
 }
 
 /**
- * Error budget ratio of an objective in percent: 99.9 -> 0.001. Rejects objectives outside (0, 100].
+ * Error budget ratio of an objective in percent: 99.9 gives 0.001. Rejects objectives outside (0, 100].
  * @public
  */
 export function errorBudgetRatio(objectivePercent: number): number {

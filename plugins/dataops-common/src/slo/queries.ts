@@ -135,6 +135,7 @@ export interface SloSeriesLabels {
   slo: string;
   /** Entity ref, e.g. `component:default/daily-sales-etl`. */
   backstage_entity: string;
+  /** Environment name (the `env` label); queries match any environment when absent. */
   env?: string;
 }
 

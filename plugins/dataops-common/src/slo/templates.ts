@@ -14,10 +14,13 @@ import { SloInputError } from './SloInputError';
  * @public
  */
 export interface SliTemplate {
+  /** Stable id, e.g. `spark-app-run-success`; the `slo` label of the recorded series. */
   id: string;
   /** Entity `spec.type` this template is the default for. */
   entityType: string;
+  /** Name of the SLI, shown to the user. */
   name: string;
+  /** What the SLI measures, in words. */
   description: string;
   /** Counters of good events. */
   goodEvents: string[];
@@ -25,7 +28,7 @@ export interface SliTemplate {
   totalEvents: string[];
 }
 
-/** Default SLI templates, one per entity type of CONTRACT.md section 1. @public */
+/** Default SLI templates, one per entity type of docs/api.md, "Entities". @public */
 export const DEFAULT_SLI_TEMPLATES: Record<string, SliTemplate> = {
   'airflow-dag': {
     id: 'airflow-dag-run-success',
@@ -130,7 +133,7 @@ export function sliTemplateVariables(template: SliTemplate): string[] {
 
 /**
  * Identity values for a template's placeholders, read from the entity's annotations of the same name
- * (`airflowDagId` -> `dataops.io/airflow-dag-id`, honouring `.<env>` overrides). Throws naming the
+ * (`airflowDagId` reads `dataops.io/airflow-dag-id`, honouring `.<env>` overrides). Throws naming the
  * missing annotation, so the view can answer 400 rather than run a query that matches nothing.
  * @public
  */

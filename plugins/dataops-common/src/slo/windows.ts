@@ -19,8 +19,8 @@ export function parseWindow(window: string): number {
 }
 
 /**
- * Writes seconds as the shortest window text in the largest unit that divides them (3600 -> `1h`,
- * 1800 -> `30m`). Inverse of {@link parseWindow} for canonical input.
+ * Writes seconds as the shortest window text in the largest unit that divides them (3600 gives `1h`,
+ * 1800 gives `30m`). Inverse of {@link parseWindow} for canonical input.
  * @public
  */
 export function formatWindow(seconds: number): string {

@@ -4,6 +4,7 @@ import { parseDuration } from './parseDuration';
 export interface TimeRange {
   /** Unix seconds. */
   from: number;
+  /** Unix seconds. */
   to: number;
   /** Seconds between points. */
   step: number;
@@ -15,7 +16,7 @@ export interface TimeRangeOptions {
   defaultFrom?: string;
   /** Longest range accepted, seconds; default 31 days. */
   maxRangeSeconds?: number;
-  /** Most points one series may have; default 1000 (DOMAIN.md: queries must be bounded). */
+  /** Most points one series may have; default 1000 (queries must be bounded: docs/platform-rules.md, "Lessons"). */
   maxPoints?: number;
   /** Smallest step, seconds; default 15 (the fastest scrape interval). */
   minStep?: number;
@@ -25,7 +26,11 @@ export interface TimeRangeOptions {
 
 /** Thrown for unusable time parameters; `parameter` names which one. @public */
 export class TimeRangeError extends Error {
-  constructor(readonly parameter: string, message: string) {
+  constructor(
+    /** The request parameter that is unusable: `from`, `to` or `step`. */
+    readonly parameter: string,
+    message: string,
+  ) {
     super(`Invalid '${parameter}': ${message}`);
     this.name = 'TimeRangeError';
   }

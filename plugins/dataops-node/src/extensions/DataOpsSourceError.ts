@@ -10,8 +10,11 @@ import type {
  * @public
  */
 export class DataOpsSourceError extends Error {
+  /** Kind of failure, reported as the environment's `error.type`. */
   readonly type: UpstreamErrorType;
+  /** The upstream that failed. */
   readonly source: SourceName;
+  /** HTTP status the upstream answered with, when it answered at all. */
   readonly statusCode?: number;
 
   constructor(options: {
@@ -27,6 +30,7 @@ export class DataOpsSourceError extends Error {
     this.statusCode = options.statusCode;
   }
 
+  /** The error as it appears on the environment's entry of a view response. */
   toUpstreamError(): UpstreamError {
     return {
       type: this.type,

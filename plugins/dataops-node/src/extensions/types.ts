@@ -4,13 +4,20 @@ import type {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import type { AreaStatus, TimeRange } from '@dataops-observability/plugin-dataops-common';
+import type {
+  AreaStatus,
+  TimeRange,
+} from '@dataops-observability/plugin-dataops-common';
 
 /** Query parameters of an entity view request, already validated by the router. @public */
 export interface DataOpsViewParams {
+  /** Free-text log search. */
   q?: string;
+  /** Log levels to keep; every level when absent. */
   level?: string[];
+  /** Opaque cursor of the next log page, as returned by the previous page. */
   cursor?: string;
+  /** Log hits per page. */
   size?: number;
 }
 
@@ -20,21 +27,29 @@ export interface DataOpsViewParams {
  * @public
  */
 export interface DataOpsEnvironment {
+  /** Environment name, e.g. `prod`. */
   name: string;
+  /** The environment's raw `dataops.environments[]` item. */
   config: Config;
   /** Timeout for one upstream call in this environment, milliseconds. */
   timeoutMs: number;
 }
 
-/** @public */
+/** What a view's `run` gets for one entity in one environment. @public */
 export interface DataOpsViewContext {
+  /** The catalog entity the view is for. */
   entity: Entity;
+  /** The entity's ref, e.g. `component:default/daily-sales-etl`. */
   entityRef: string;
+  /** The environment this run answers for. */
   env: DataOpsEnvironment;
+  /** The requested time range, already parsed and bounded. */
   range: TimeRange;
+  /** The request's search parameters; only meaningful for views with `usesSearchParams`. */
   params: DataOpsViewParams;
   /** Aborted when the environment's time budget is spent; pass it to every upstream call. */
   signal: AbortSignal;
+  /** Logger for this run. */
   logger: LoggerService;
   /** Adds a warning shown with this environment's answer (e.g. Thanos partial responses). */
   addWarning(message: string): void;
@@ -61,6 +76,7 @@ export interface DataOpsViewContext {
  * @public
  */
 export interface DataOpsView<T = unknown> {
+  /** Last path segment of the view's route; unique among the plugin's views. */
   name: string;
   /** How long one environment's answer may be served from cache. */
   ttlSeconds: number;
@@ -71,13 +87,15 @@ export interface DataOpsView<T = unknown> {
     entity: Entity;
     credentials: BackstageCredentials;
   }) => Promise<void>;
+  /** Computes the view's data for one environment; throw `DataOpsSourceError` for a typed failure. */
   run(ctx: DataOpsViewContext): Promise<T>;
   /** How the view's data counts in the summary matrix (`area` names its row). */
   summarize?: (data: T) => AreaStatus;
+  /** Row of the summary matrix that `summarize` fills. */
   area?: string;
 }
 
-/** @public */
+/** Extension point through which backend modules add entity views to the DataOps plugin. @public */
 export interface DataOpsViewsExtensionPoint {
   /** Adds a view; a name the plugin already serves is rejected at start-up. */
   addView(view: DataOpsView<any>): void;

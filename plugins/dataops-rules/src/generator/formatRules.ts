@@ -11,7 +11,9 @@ export function toRulesFileYaml(rules: RulesFile): string {
 
 /** Metadata of the generated PrometheusRule resource. @public */
 export interface PrometheusRuleMetadata {
+  /** Resource name (DNS-1123). */
   name: string;
+  /** Kubernetes namespace of the resource; omitted when absent. */
   namespace?: string;
   /** Labels the Prometheus operator's `ruleSelector` matches on, e.g. `{ release: 'kube-prometheus-stack' }`. */
   labels?: Record<string, string>;

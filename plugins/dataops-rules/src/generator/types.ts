@@ -25,6 +25,7 @@ export interface SloRulesInput {
   matchers?: string | LabelMatcher[];
   /** Environment name; becomes the `env` label. */
   env: string;
+  /** SLO policy overrides; unset fields take the defaults. */
   policy?: SloPolicyInput;
   /** Link placed in the alerts' `runbook` annotation. */
   runbookUrl?: string;
@@ -34,28 +35,40 @@ export interface SloRulesInput {
 
 /** A Prometheus recording rule. @public */
 export interface RecordingRule {
+  /** Name of the series the rule records. */
   record: string;
+  /** PromQL expression evaluated each interval. */
   expr: string;
+  /** Labels added to the recorded series. */
   labels: Record<string, string>;
 }
 
 /** A Prometheus alerting rule. @public */
 export interface AlertingRule {
+  /** Alert name (`alertname`). */
   alert: string;
+  /** PromQL expression; the alert is pending while it returns series. */
   expr: string;
+  /** How long the expression must hold before the alert fires, e.g. `2m`. */
   for?: string;
+  /** Labels added to the alert, used by Alertmanager routing. */
   labels: Record<string, string>;
+  /** Annotations of the alert, such as `summary` and `runbook`. */
   annotations: Record<string, string>;
 }
 
 /** A Prometheus rule group. @public */
 export interface RuleGroup {
+  /** Group name, unique within the rules file. */
   name: string;
+  /** Evaluation interval of the group; Prometheus' global interval when absent. */
   interval?: string;
+  /** The group's rules, evaluated in order. */
   rules: Array<RecordingRule | AlertingRule>;
 }
 
 /** The groups of a Prometheus rules file (`groups:` at top level). @public */
 export interface RulesFile {
+  /** The rule groups of the file. */
   groups: RuleGroup[];
 }

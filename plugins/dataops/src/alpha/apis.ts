@@ -5,7 +5,11 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { DataOpsClient, dataOpsApiRef } from '../api';
 
-/** Registers {@link DataOpsClient} as the DataOps API in the new frontend system. @alpha */
+/**
+ * Registers `DataOpsClient` (from the package's main entry point) as the DataOps API in the new frontend
+ * system.
+ * @alpha
+ */
 export const dataOpsApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({

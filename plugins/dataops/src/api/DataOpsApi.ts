@@ -16,19 +16,29 @@ import {
 
 /** Data of each entity view, keyed by view name. @public */
 export interface EntityViewDataMap {
+  /** One status per observability area. */
   summary: SummaryData;
+  /** Metric panels. */
   metrics: MetricsData;
+  /** One page of log lines and their histogram. */
   logs: LogsData;
+  /** Argo CD applications and their sync history. */
   deployments: DeploymentsData;
+  /** SLI, error budget and burn rates. */
   slo: SloData;
+  /** Storage checks. */
   storage: StorageData;
+  /** Active alerts. */
   alerts: AlertsData;
 }
 
 /** Identity of the entity a view is asked for. @public */
 export interface DataOpsEntityName {
+  /** Entity namespace, e.g. `default`. */
   namespace: string;
+  /** Entity kind, e.g. `component`. */
   kind: string;
+  /** Entity name. */
   name: string;
 }
 
@@ -38,6 +48,7 @@ export interface EntityViewQuery {
   envs?: string[];
   /** RFC 3339 or `now-6h` style, passed through to the backend which validates and bounds it. */
   from?: string;
+  /** End of the range, in the same forms as `from`; now when absent. */
   to?: string;
   /** Seconds between points of range queries. */
   step?: number;
@@ -45,9 +56,13 @@ export interface EntityViewQuery {
 
 /** Extra parameters of the `logs` view. @public */
 export interface LogsQuery extends EntityViewQuery {
+  /** Free-text search. */
   q?: string;
+  /** Log levels to keep; every level when absent or empty. */
   level?: LogLevel[];
+  /** The previous page's `nextCursor`, to fetch the page after it. */
   cursor?: string;
+  /** Lines per page. */
   size?: number;
 }
 
@@ -68,17 +83,20 @@ export interface IncidentsQuery {
 
 /** Client of the DataOps backend (`/api/dataops`). @public */
 export interface DataOpsApi {
+  /** One entity view (every view but `logs`) for each of the entity's environments. */
   getEntityView<V extends Exclude<keyof EntityViewDataMap, 'logs'>>(
     entity: DataOpsEntityName,
     view: V,
     query?: EntityViewQuery,
     options?: { signal?: AbortSignal },
   ): Promise<EntityViewResponse<EntityViewDataMap[V]>>;
+  /** One page of the entity's logs for each of its environments. */
   getLogs(
     entity: DataOpsEntityName,
     query?: LogsQuery,
     options?: { signal?: AbortSignal },
   ): Promise<EntityViewResponse<LogsData>>;
+  /** The configured environments and which sources each has. */
   getEnvironments(): Promise<EnvironmentsResponse>;
   /** Active alerts of everything the group and its sub-groups own. */
   getTeamAlerts(

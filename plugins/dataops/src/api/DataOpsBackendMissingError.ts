@@ -4,5 +4,6 @@
  * @public
  */
 export class DataOpsBackendMissingError extends Error {
+  /** Error name, for telling this error apart without `instanceof`. */
   readonly name = 'DataOpsBackendMissingError';
 }

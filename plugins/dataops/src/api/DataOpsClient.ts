@@ -33,6 +33,7 @@ export class DataOpsClient implements DataOpsApi {
     this.fetchApi = options.fetchApi;
   }
 
+  /** {@inheritDoc DataOpsApi.getEntityView} */
   async getEntityView<V extends Exclude<keyof EntityViewDataMap, 'logs'>>(
     entity: DataOpsEntityName,
     view: V,
@@ -46,6 +47,7 @@ export class DataOpsClient implements DataOpsApi {
     );
   }
 
+  /** {@inheritDoc DataOpsApi.getLogs} */
   async getLogs(
     entity: DataOpsEntityName,
     query: LogsQuery = {},
@@ -59,10 +61,12 @@ export class DataOpsClient implements DataOpsApi {
     return this.get(this.entityPath(entity, 'logs'), params, options?.signal);
   }
 
+  /** {@inheritDoc DataOpsApi.getEnvironments} */
   async getEnvironments(): Promise<EnvironmentsResponse> {
     return this.get('/v1/environments', new URLSearchParams());
   }
 
+  /** {@inheritDoc DataOpsApi.getTeamAlerts} */
   async getTeamAlerts(
     ownerRef: string,
     options?: { signal?: AbortSignal },
@@ -74,6 +78,7 @@ export class DataOpsClient implements DataOpsApi {
     );
   }
 
+  /** {@inheritDoc DataOpsApi.getIncidents} */
   async getIncidents(
     ownerRef: string,
     query: IncidentsQuery = {},
@@ -85,6 +90,7 @@ export class DataOpsClient implements DataOpsApi {
     return this.get('/v1/incidents', params, options?.signal);
   }
 
+  /** {@inheritDoc DataOpsApi.getAlertRouting} */
   async getAlertRouting(options?: { signal?: AbortSignal }): Promise<string> {
     const response = await this.request(
       '/v1/alert-routing',

@@ -17,21 +17,37 @@ import type {
 
 /** Input of the render action after schema parsing. @public */
 export interface MonitoringBundleInput {
+  /** Ref of the entity to monitor, `kind:namespace/name`. */
   entityRef: string;
+  /** Kind of workload; picks the alert layers and thresholds that apply. */
   type: WorkloadType;
+  /** Base name of the generated resources; defaults to the entity name. */
   name?: string;
+  /** Kubernetes namespace the workload runs in. */
   namespace: string;
+  /** Owning group, as a ref or a bare group name. */
   owner: string;
+  /** Environments to render the bundle for; at least one. */
   environments: string[];
+  /** SLO objective in percent; the SLO policy default when absent. */
   sloObjective?: number;
+  /** SLO period, e.g. `30d` (the default). */
   sloWindow?: string;
+  /** Label matchers of the workload's series; derived from the namespace (and app for Spark) when absent. */
   selector?: string;
+  /** Spark app name, DAG id or table name; defaults to the entity name. */
   identity?: string;
+  /** Overrides of the layer alert thresholds that apply to `type`. */
   thresholds?: LayerThresholds;
+  /** OpenSearch index pattern of the workload's logs; defaults to `logs-<namespace>-*`. */
   logIndex?: string;
+  /** Age in days at which log indices move from hot to cold nodes; default 7. */
   logHotDays?: number;
+  /** Age in days at which log indices are deleted; default 30, more than `logHotDays`. */
   logRetentionDays?: number;
+  /** Extra metadata labels of the generated resources. */
   resourceLabels?: Record<string, string>;
+  /** Workspace-relative folder of the bundle; defaults to `monitoring/<name>`. */
   targetPath?: string;
 }
 

@@ -3,7 +3,7 @@ import type { MonitoringBundleSpec, WorkloadType } from './types';
 interface MonitorShape {
   kind: 'PodMonitor' | 'ServiceMonitor';
   file: string;
-  /** Scrape interval: DOMAIN.md's exporter intervals. */
+  /** Scrape interval: the exporter intervals of docs/platform-rules.md, "Sources and exporters". */
   interval: string;
 }
 

@@ -6,7 +6,7 @@ import type {
   WorkloadType,
 } from './types';
 
-/** Defaults of DOMAIN.md's monitoring layers; every one is overridable by the action's input. @public */
+/** Defaults of the monitoring layers (docs/platform-rules.md); each is overridable by the action's input. @public */
 export const DEFAULT_THRESHOLDS: Required<LayerThresholds> = {
   restarts: 3,
   cpuPercent: 85,
@@ -45,9 +45,9 @@ const ratio = (percent: number) => String(percent / 100);
 const PODS: WorkloadType[] = ['spark-job', 'airflow-dag'];
 
 /*
- * Priorities follow DOMAIN.md "Alert priorities": a failing or starved workload is a "resource shortage" or
- * "job failure spike" (P2); slow running and scheduler lag are P3; table hygiene is a P4 capacity warning.
- * P1 is kept for the fast SLO burn, which the SLO generator emits.
+ * Priorities follow docs/platform-rules.md, "Alert priorities": a failing or starved workload is a "resource
+ * shortage" or "job failure spike" (P2); slow running and scheduler lag are P3; table hygiene is a P4 capacity
+ * warning. P1 is kept for the fast SLO burn, which the SLO generator emits.
  */
 const DEFINITIONS: LayerAlertDefinition[] = [
   {
@@ -257,8 +257,8 @@ export function thresholdsFor(
 }
 
 /**
- * The layer alerts of DOMAIN.md for one workload in one environment, with the entity's matchers in every
- * selector and the labels the generated Alertmanager routes match on every rule.
+ * The layer alerts (docs/platform-rules.md, layers 1-5) for one workload in one environment, with the entity's
+ * matchers in every selector and the labels the generated Alertmanager routes match on every rule.
  * @public
  */
 export function buildLayerAlerts(

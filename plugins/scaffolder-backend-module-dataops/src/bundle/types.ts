@@ -1,6 +1,6 @@
 import type { LabelMatcher } from '@dataops-observability/plugin-dataops-common';
 
-/** Workload types the onboarding supports (CONTRACT.md section 1). @public */
+/** Workload types the onboarding supports (docs/api.md, "Entities"). @public */
 export type WorkloadType = 'spark-job' | 'airflow-dag' | 'iceberg-table';
 
 /** Threshold overrides of the layer alerts; each applies to some workload types only. @public */
@@ -27,7 +27,9 @@ export interface LayerThresholds {
 
 /** A validated, defaulted description of one workload's monitoring bundle. @public */
 export interface MonitoringBundleSpec {
+  /** Ref of the monitored entity, normalised. */
   entityRef: string;
+  /** Kind of workload. */
   type: WorkloadType;
   /** Base name of the generated resources (DNS-1123 label). */
   name: string;
@@ -35,8 +37,11 @@ export interface MonitoringBundleSpec {
   namespace: string;
   /** Owning group ref, e.g. `group:default/sales-data`. */
   owner: string;
+  /** Environments the bundle is rendered for, without duplicates. */
   environments: string[];
+  /** SLO objective in percent. */
   sloObjective: number;
+  /** SLO period, e.g. `30d`. */
   sloWindow: string;
   /** Matchers injected into every alert query. */
   matchers: LabelMatcher[];
@@ -44,9 +49,13 @@ export interface MonitoringBundleSpec {
   monitorLabels: Record<string, string>;
   /** Spark app name, DAG id or table name. */
   identity: string;
+  /** Every layer threshold, defaults filled in. */
   thresholds: Required<LayerThresholds>;
+  /** OpenSearch index pattern of the workload's logs. */
   logIndex: string;
+  /** Age in days at which log indices move from hot to cold nodes. */
   logHotDays: number;
+  /** Age in days at which log indices are deleted. */
   logRetentionDays: number;
   /** Extra metadata labels, e.g. what the operator's ruleSelector matches. */
   resourceLabels: Record<string, string>;
@@ -56,6 +65,8 @@ export interface MonitoringBundleSpec {
 
 /** One generated file: workspace-relative path and content. @public */
 export interface GeneratedFile {
+  /** Workspace-relative path of the file. */
   path: string;
+  /** Full text of the file. */
   content: string;
 }

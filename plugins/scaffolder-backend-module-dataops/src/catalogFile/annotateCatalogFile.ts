@@ -11,12 +11,15 @@ import {
 
 /** Which entity of a (multi-document) catalog file to annotate. @public */
 export interface EntitySelector {
+  /** Entity kind, case-insensitive; any kind when absent. */
   kind?: string;
+  /** Entity `metadata.name`; any name when absent. */
   name?: string;
 }
 
 /** Result of {@link annotateCatalogFile}. @public */
 export interface AnnotateResult {
+  /** The catalog file with the annotations set; the rest of the text is kept as it was where possible. */
   content: string;
   /** Keys whose value was added or changed, in input order. */
   changed: string[];

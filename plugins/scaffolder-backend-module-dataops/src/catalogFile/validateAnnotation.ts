@@ -68,13 +68,13 @@ const CHECKS: Record<string, Check> = {
       : 'not a valid Kubernetes label value',
 };
 
-/** Keys CONTRACT.md lets an environment override with a `.<env>` suffix. */
+/** Keys an environment may override with a `.<env>` suffix (docs/api.md, "Annotations"). */
 function overridable(key: string): boolean {
   return key.startsWith('dataops.io/') || key === ANNOTATIONS.argocdAppName;
 }
 
 /**
- * Checks one annotation of CONTRACT.md section 2 (optionally `<key>.<env>`) and its value; throws an
+ * Checks one annotation of docs/api.md, "Annotations" (optionally `<key>.<env>`) and its value; throws an
  * `InputError` naming the key otherwise. Unknown keys are refused so a typo cannot silently do nothing.
  * @public
  */

@@ -4,7 +4,7 @@ import type {
   HealthLevel,
 } from '@dataops-observability/plugin-dataops-common';
 
-/** DOMAIN.md layer 1: OutOfSync for more than 5 minutes is critical. */
+/** docs/platform-rules.md, layer 1: OutOfSync for more than 5 minutes is critical. */
 export const OUT_OF_SYNC_CRITICAL_MS = 5 * 60_000;
 
 export function applicationLevel(

@@ -1,6 +1,6 @@
 import type { Thresholds } from '@dataops-observability/plugin-dataops-common';
 
-/** A panel before it runs: a PromQL template, thresholds from DOMAIN.md, an optional fallback. */
+/** A panel before it runs: a PromQL template, thresholds from docs/platform-rules.md, an optional fallback. */
 export interface PanelDefinition {
   id: string;
   title: string;
@@ -13,7 +13,7 @@ export interface PanelDefinition {
 }
 
 /**
- * Defaults per entity `spec.type` (DOMAIN.md layers 2-5, metric names of docs/metrics-catalogue.md).
+ * Defaults per entity `spec.type` (docs/platform-rules.md, layers 2-5; metric names of docs/metrics-catalogue.md).
  * docs/panels.md lists the same; keep both in step.
  */
 export const DEFAULT_PANELS: Record<string, PanelDefinition[]> = {

@@ -41,10 +41,10 @@ const rewriteDataFiles = ({ name, sparkCatalog }: AdviceInput) =>
   `CALL ${sparkCatalog}.system.rewrite_data_files(table => '${name}')`;
 
 /**
- * Defaults after DOMAIN.md layers 3 and 5; metric names of docs/metrics-catalogue.md. Where DOMAIN.md gives a
- * target and an alert, missing the target is a warning and the alert's threshold is its severity. Iceberg
- * tables have targets only; we call 20 % beyond the target critical, so a table that keeps growing is
- * flagged before queries slow down. docs/storage.md lists the same; keep both in step.
+ * Defaults after docs/platform-rules.md, layers 3 and 5; metric names of docs/metrics-catalogue.md. Where the
+ * platform gives a target and an alert, missing the target is a warning and the alert's threshold is its
+ * severity. Iceberg tables have targets only; we call 20 % beyond the target critical, so a table that keeps
+ * growing is flagged before queries slow down. docs/storage.md lists the same; keep both in step.
  */
 export const DEFAULT_CHECKS: StorageCheckDefinition[] = [
   {

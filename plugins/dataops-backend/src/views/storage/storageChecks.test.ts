@@ -11,7 +11,7 @@ const byId = (id: string) => checks.find(c => c.id === id)!;
 
 describe('default storage thresholds', () => {
   it.each([
-    // DOMAIN.md layer 3: storage used < 80 %, > 85 % critical.
+    // docs/platform-rules.md, layer 3: storage used < 80 %, > 85 % critical.
     ['s3-capacity', 80, 'healthy'],
     ['s3-capacity', 80.01, 'warning'],
     ['s3-capacity', 85, 'warning'],

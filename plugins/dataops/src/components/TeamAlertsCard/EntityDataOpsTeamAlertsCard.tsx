@@ -41,6 +41,7 @@ function TeamAlertsContent(props: { ownerRef: string; days: number }) {
 
 /** Props of {@link EntityDataOpsTeamAlertsCard}. @public */
 export interface EntityDataOpsTeamAlertsCardProps {
+  /** Card title; `Team alerts & incidents` when absent. */
   title?: string;
   /** Days of incident history, 1 to 90. */
   days?: number;

@@ -111,7 +111,7 @@ describe('dataops:monitoring:render', () => {
     });
   });
 
-  it('labels every rule for routing and uses the layer thresholds of DOMAIN.md per type', async () => {
+  it('labels every rule for routing and uses the layer thresholds of docs/platform-rules.md per type', async () => {
     const { read } = await run(sparkInput);
     const rules = rulesOf(
       read('monitoring/daily-sales-etl/overlays/prod/prometheus-rule.yaml'),
