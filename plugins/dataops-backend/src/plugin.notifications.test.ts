@@ -10,7 +10,7 @@ import {
   notificationService,
 } from '@backstage/plugin-notifications-node';
 import type { JsonObject } from '@backstage/types';
-import { EpisodeStore } from './incidents';
+import { EpisodeStore } from './teams';
 import { dataopsPlugin } from './plugin';
 import {
   OWNERSHIP_ENTITIES,

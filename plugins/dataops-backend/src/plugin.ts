@@ -7,32 +7,24 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { dataopsPermissions } from '@dataops-observability/plugin-dataops-common';
 import {
   DataOpsView,
+  dataopsSourcesExtensionPoint,
   dataopsViewsExtensionPoint,
 } from '@dataops-observability/plugin-dataops-node';
-import { createAlertRouter } from './alertRoutes';
-import { EnvironmentClients } from './clients';
 import { readDataOpsConfig } from './config';
 import {
-  AlertPoller,
-  EpisodeStore,
-  readPollerConfig,
-  scheduleAlertPoller,
-  scheduleEpisodeRetention,
-} from './incidents';
-import { AlertNotifier, readNotificationsConfig } from './notifications';
-import { createRouter } from './router';
-import { EntityViewService } from './service';
-import {
+  EntityViewService,
   ViewRegistry,
-  createAlertsView,
-  createSloView,
-  createDeploymentsView,
-  createLogsView,
-  createMetricsView,
-  createStorageView,
-  createSummaryView,
-  resolvePanels,
-} from './views';
+  createEntityViewRouter,
+} from './entityViews';
+import {
+  AlertmanagerClient,
+  BUILT_IN_SOURCES,
+  EnvironmentSources,
+  SourceRegistry,
+  alertmanagerSource,
+} from './sources';
+import { setupTeams } from './teams';
+import { createBuiltInViews } from './views';
 
 /**
  * DataOps observability backend: per-entity views over Thanos, OpenSearch, Argo CD and Alertmanager for
@@ -48,9 +40,17 @@ export const dataopsPlugin = createBackendPlugin({
         moduleViews.push(view);
       },
     });
+    // The plugin's own sources go through the extension point exactly as a module's do, and first, so
+    // `GET /v1/environments` lists them before any module's.
+    const sources = new SourceRegistry();
+    BUILT_IN_SOURCES.forEach(s => sources.extensionPoint.addSource(s));
+    env.registerExtensionPoint(
+      dataopsSourcesExtensionPoint,
+      sources.extensionPoint,
+    );
     env.registerInit({
       deps: {
-        config: coreServices.rootConfig,
+        rootConfig: coreServices.rootConfig,
         logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
@@ -63,111 +63,56 @@ export const dataopsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         notifications: notificationService,
       },
-      async init({
-        config,
-        logger,
-        httpRouter,
-        httpAuth,
-        permissions,
-        permissionsRegistry,
-        cache,
-        catalog,
-        auth,
-        database,
-        scheduler,
-        notifications,
-      }) {
-        const dataopsConfig = readDataOpsConfig(config);
-        // Panel overrides that name no default and have no query fail here, not on the first page view.
-        Object.keys(dataopsConfig.panels).forEach(type =>
-          resolvePanels(type, dataopsConfig.panels),
-        );
-        const clients = new Map(
-          dataopsConfig.environments.map(e => [
-            e.name,
-            new EnvironmentClients(e),
-          ]),
-        );
-        const deps = {
-          config: dataopsConfig,
-          clients: (name: string) => clients.get(name)!,
-          cache,
-          permissions,
-        };
-        const registry = new ViewRegistry();
-        registry.register(createSummaryView(registry));
-        registry.register(createMetricsView(deps));
-        registry.register(createLogsView(deps));
-        registry.register(createDeploymentsView(deps));
-        registry.register(createAlertsView(deps));
-        registry.register(createStorageView(deps));
-        registry.register(createSloView(deps));
-        moduleViews.forEach(v => registry.register(v));
-        permissionsRegistry.addPermissions(dataopsPermissions);
+      async init(deps) {
+        const { rootConfig, logger, httpRouter, cache } = deps;
+        const config = readDataOpsConfig(rootConfig);
 
-        const views = new EntityViewService({
+        const registry = new ViewRegistry();
+        createBuiltInViews(
+          { config, cache, permissions: deps.permissions },
           registry,
-          environments: dataopsConfig.environments,
-          cache,
-          logger,
-          ttlOverrides: dataopsConfig.cacheTtlSeconds,
+        ).forEach(v => registry.register(v));
+        moduleViews.forEach(v => registry.register(v));
+        deps.permissionsRegistry.addPermissions(dataopsPermissions);
+
+        const environmentSources = EnvironmentSources.fromConfig({
+          rootConfig,
+          environments: config.environments,
+          sources: sources.list(),
         });
+
         httpRouter.use(
-          await createRouter({
-            httpAuth,
-            catalog,
-            config: dataopsConfig,
-            views,
-          }),
-        );
-        const episodes = await EpisodeStore.create(database);
-        const clientsOf = (name: string) => clients.get(name)!;
-        const notificationsConfig = readNotificationsConfig(config);
-        const notifier = notificationsConfig.enabled
-          ? new AlertNotifier({
-              notifications,
-              config: notificationsConfig,
+          await createEntityViewRouter({
+            httpAuth: deps.httpAuth,
+            catalog: deps.catalog,
+            sources: environmentSources,
+            views: new EntityViewService({
+              registry,
+              environments: config.environments,
+              sources: environmentSources,
+              cache,
               logger,
-            })
-          : undefined;
-        httpRouter.use(
-          await createAlertRouter({
-            httpAuth,
-            auth,
-            catalog,
-            config: dataopsConfig,
-            clients: clientsOf,
-            store: episodes,
+              ttlOverrides: config.cacheTtlSeconds,
+            }),
           }),
         );
-        const pollerConfig = readPollerConfig(config);
-        await scheduleEpisodeRetention({
-          scheduler,
-          logger,
-          store: episodes,
-          retentionDays: pollerConfig.retentionDays,
-        });
-        await scheduleAlertPoller({
-          scheduler,
-          logger,
-          config: pollerConfig,
-          poller: new AlertPoller({
-            config: dataopsConfig,
-            clients: clientsOf,
-            catalog,
-            auth,
-            store: episodes,
-            logger,
-            onOpened: notifier
-              ? (envName, opened) => notifier.notifyOpened(envName, opened)
-              : undefined,
+        httpRouter.use(
+          await setupTeams({
+            ...deps,
+            config,
+            alertmanager: envName =>
+              environmentSources.client<AlertmanagerClient>(
+                envName,
+                alertmanagerSource,
+              ),
           }),
-        });
+        );
+
         logger.info(
           `dataops serving views ${registry
             .names()
             .join(', ')} for environments ${
-            dataopsConfig.environments.map(e => e.name).join(', ') || '(none)'
+            config.environments.map(e => e.name).join(', ') || '(none)'
           }`,
         );
       },

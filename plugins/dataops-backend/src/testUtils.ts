@@ -4,5 +4,5 @@
  *
  * @packageDocumentation
  */
-export { buildLogSearchBody } from './clients';
-export type { LogSearchFields, LogSearchRequest } from './clients';
+export { buildLogSearchBody } from './sources/opensearch';
+export type { LogSearchFields, LogSearchRequest } from './sources/opensearch';

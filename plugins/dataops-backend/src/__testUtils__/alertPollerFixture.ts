@@ -1,4 +1,3 @@
-import { ConfigReader } from '@backstage/config';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   TestDatabaseId,
@@ -8,10 +7,11 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { JsonObject } from '@backstage/types';
 import type { Knex } from 'knex';
-import { EnvironmentClients } from '../clients';
-import { DataOpsConfig, readDataOpsConfig } from '../config';
-import { AlertPoller, EpisodeStore, OpenedEpisode } from '../incidents';
+import type { DataOpsConfig } from '../config';
+import { AlertmanagerClient, alertmanagerSource } from '../sources';
+import { AlertPoller, EpisodeStore, OpenedEpisode } from '../teams';
 import { OWNERSHIP_ENTITIES } from './alertOwnershipFixture';
+import { readConfigWithSources } from './readConfigWithSources';
 
 /** What the poller tests share: a migrated episode store and clients for the given environments. */
 export interface AlertPollerFixture {
@@ -37,12 +37,9 @@ export async function createAlertPollerFixture(
   const knex = await databases.init(setup.database ?? 'SQLITE_3');
   await EpisodeStore.migrate(knex);
   const store = new EpisodeStore(knex);
-  const config = readDataOpsConfig(
-    new ConfigReader({ dataops: { environments } }),
-  );
-  const clients = new Map(
-    config.environments.map(e => [e.name, new EnvironmentClients(e)]),
-  );
+  const { config, sources } = readConfigWithSources({
+    dataops: { environments },
+  });
   return {
     knex,
     store,
@@ -50,7 +47,8 @@ export async function createAlertPollerFixture(
     createPoller: options =>
       new AlertPoller({
         config,
-        clients: env => clients.get(env)!,
+        alertmanager: env =>
+          sources.client<AlertmanagerClient>(env, alertmanagerSource),
         catalog: catalogServiceMock({ entities: OWNERSHIP_ENTITIES }),
         auth: mockServices.auth(),
         store: options.store ?? store,

@@ -30,3 +30,5 @@ export type {
   OutgoingQuery,
 } from './databaseProcess';
 export { openSearchAnswer } from './openSearchAnswer';
+export { loadTableFixture } from './loadTableFixture';
+export { readConfigWithSources } from './readConfigWithSources';

@@ -1,68 +1,21 @@
 import type { Config } from '@backstage/config';
 import type {
-  LabelMatcher,
   Priority,
   SliTemplate,
   SloPolicyInput,
   Thresholds,
 } from '@dataops-observability/plugin-dataops-common';
 
-export interface ThanosConfig {
-  url: string;
-  headers: Record<string, string>;
-  dedup?: boolean;
-  partialResponse?: boolean;
-  extraMatchers: LabelMatcher[];
-  maxConcurrency: number;
-}
-
-export interface OpenSearchConfig {
-  url: string;
-  username?: string;
-  password?: string;
-  allowedIndexPatterns: string[];
-  sensitiveFields: string[];
-  timestampField: string;
-  levelField: string;
-  messageField: string;
-  maxConcurrency: number;
-}
-
-export interface ArgoCdInstanceConfig {
-  name: string;
-  url: string;
-  token?: string;
-  username?: string;
-  password?: string;
-  maxConcurrency: number;
-}
-
-export interface AlertmanagerConfig {
-  url: string;
-  headers: Record<string, string>;
-  maxConcurrency: number;
-}
-
-export interface IcebergCatalogConfig {
-  url: string;
-  token?: string;
-  warehouse?: string;
-  prefix?: string;
-  maxConcurrency: number;
-}
-
+/**
+ * The plugin-wide settings of one `dataops.environments[]` item. Each source (thanos, opensearch, ...)
+ * reads its own key of `raw`; see `src/sources`.
+ */
 export interface EnvironmentConfig {
   name: string;
   timeoutMs: number;
   /** Largest upstream answer read before the call fails (see config.d.ts). */
   maxResponseBytes: number;
-  /** Apache Iceberg REST catalog, preferred over exporter metrics for table statistics. */
-  iceberg?: IcebergCatalogConfig;
-  thanos?: ThanosConfig;
-  opensearch?: OpenSearchConfig;
-  argocd: ArgoCdInstanceConfig[];
-  alertmanager?: AlertmanagerConfig;
-  /** The raw item, for views added by modules. */
+  /** The raw item, for sources and for views added by modules. */
   raw: Config;
 }
 

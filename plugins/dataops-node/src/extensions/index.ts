@@ -1,8 +1,12 @@
-export { dataopsViewsExtensionPoint } from './extensionPoints';
+export {
+  dataopsSourcesExtensionPoint,
+  dataopsViewsExtensionPoint,
+} from './extensionPoints';
 export {
   DataOpsNotConfiguredError,
   DataOpsSourceError,
 } from './DataOpsSourceError';
+export { createDataOpsSource } from './createDataOpsSource';
 export type {
   DataOpsEnvironment,
   DataOpsView,
@@ -10,3 +14,9 @@ export type {
   DataOpsViewParams,
   DataOpsViewsExtensionPoint,
 } from './types';
+export type {
+  DataOpsSource,
+  DataOpsSourceClientContext,
+  DataOpsSourceConfigContext,
+  DataOpsSourcesExtensionPoint,
+} from './sourceTypes';

@@ -8,6 +8,7 @@ import type {
   AreaStatus,
   TimeRange,
 } from '@dataops-observability/plugin-dataops-common';
+import type { DataOpsSource } from './sourceTypes';
 
 /** Query parameters of an entity view request, already validated by the router. @public */
 export interface DataOpsViewParams {
@@ -59,6 +60,20 @@ export interface DataOpsViewContext {
    * upstream again instead of repeating the failure for the whole TTL.
    */
   markPartial(reason: string): void;
+  /**
+   * The client that the source `source` (an id, or the source itself for a typed client) built for this
+   * environment. Throws `DataOpsNotConfiguredError` when the environment does not configure that source,
+   * so the environment answers `not-configured`.
+   */
+  source<TClient>(source: DataOpsSource<any, TClient>): TClient;
+  /** The client of the source with this id in this environment; see the overload above. */
+  source<TClient = unknown>(source: string): TClient;
+  /** Like `source`, but `undefined` when the environment does not configure it (for optional sources). */
+  optionalSource<TClient>(
+    source: DataOpsSource<any, TClient>,
+  ): TClient | undefined;
+  /** Like `source` by id, but `undefined` when the environment does not configure it. */
+  optionalSource<TClient = unknown>(source: string): TClient | undefined;
   /** Runs another view for the same entity and environment through the cache (used by `summary`). */
   runView<T = unknown>(name: string): Promise<T>;
   /**

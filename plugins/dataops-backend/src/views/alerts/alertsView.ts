@@ -1,44 +1,12 @@
-import {
+import type {
   ActiveAlert,
   AlertsData,
   Priority,
 } from '@dataops-observability/plugin-dataops-common';
-import {
-  DataOpsNotConfiguredError,
-  DataOpsView,
-} from '@dataops-observability/plugin-dataops-node';
+import type { DataOpsView } from '@dataops-observability/plugin-dataops-node';
+import { alertmanagerSource } from '../../sources';
+import { ENTITY_LABEL, toActiveAlert } from '../../teams';
 import { entityMatchers, ViewDependencies } from '../shared';
-
-/** Label an alert can carry to name its entity directly, whatever its other labels. */
-export const ENTITY_LABEL = 'backstage_entity';
-
-export function toActiveAlert(
-  alert: any,
-  priorities: Record<string, Priority>,
-): ActiveAlert {
-  const labels: Record<string, string> = alert.labels ?? {};
-  const annotations: Record<string, string> = alert.annotations ?? {};
-  const severity = labels.severity ?? 'none';
-  const name = labels.alertname ?? 'unnamed';
-  const silencedBy: string[] = alert.status?.silencedBy ?? [];
-  const inhibitedBy: string[] = alert.status?.inhibitedBy ?? [];
-  return {
-    fingerprint: String(alert.fingerprint ?? ''),
-    name,
-    severity,
-    priority: priorities[severity.toLowerCase()] ?? 'P3',
-    state: alert.status?.state ?? 'active',
-    ...(silencedBy.length ? { silencedBy } : {}),
-    ...(inhibitedBy.length ? { inhibitedBy } : {}),
-    startsAt: String(alert.startsAt ?? ''),
-    summary: annotations.summary ?? annotations.description ?? name,
-    ...(annotations.description
-      ? { description: annotations.description }
-      : {}),
-    labels,
-    ...(alert.generatorURL ? { generatorURL: String(alert.generatorURL) } : {}),
-  };
-}
 
 const PRIORITY_ORDER: Priority[] = ['P1', 'P2', 'P3', 'P4'];
 
@@ -55,10 +23,7 @@ export function createAlertsView(
     ttlSeconds: 15,
     area: 'alerts',
     async run(ctx) {
-      const client = deps.clients(ctx.env.name).alertmanager;
-      if (!client) {
-        throw new DataOpsNotConfiguredError('alertmanager', ctx.env.name);
-      }
+      const client = ctx.source(alertmanagerSource);
       let bySelector: Promise<any[]> = Promise.resolve([]);
       try {
         const matchers = entityMatchers(

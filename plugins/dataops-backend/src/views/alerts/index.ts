@@ -1,1 +1,1 @@
-export { ENTITY_LABEL, createAlertsView, toActiveAlert } from './alertsView';
+export { createAlertsView } from './alertsView';

@@ -20,11 +20,9 @@ describe('deployments view annotation checks', () => {
   const listApplications = jest.fn(async () => []);
   const getApplication = jest.fn(async () => undefined);
   const deps = {
-    clients: () => ({
-      argocd: [{ name: 'dev-argocd', listApplications, getApplication }],
-    }),
     cache: mockServices.cache.mock(),
   } as unknown as ViewDependencies;
+  const instances = [{ name: 'dev-argocd', listApplications, getApplication }];
   const view = createDeploymentsView(deps);
 
   function run(annotations: Record<string, string>) {
@@ -32,6 +30,7 @@ describe('deployments view annotation checks', () => {
       entity: entityWith(annotations),
       env: { name: 'dev' },
       signal: new AbortController().signal,
+      source: () => instances,
     } as unknown as DataOpsViewContext);
   }
 
@@ -90,7 +89,6 @@ describe('deployments view with one Argo CD instance failing', () => {
     getApplication: jest.fn(async () => undefined),
   };
   const view = createDeploymentsView({
-    clients: () => ({ argocd: [healthy, failing] }),
     cache: mockServices.cache.mock(),
   } as unknown as ViewDependencies);
 
@@ -100,6 +98,7 @@ describe('deployments view with one Argo CD instance failing', () => {
       entity: entityWith({ 'argocd/app-name': 'daily-sales-etl' }),
       env: { name: 'dev' },
       signal: new AbortController().signal,
+      source: () => [healthy, failing],
       markPartial,
     } as unknown as DataOpsViewContext);
     expect(data.instanceErrors).toEqual([

@@ -8,10 +8,10 @@ import {
   rollupArea,
 } from '@dataops-observability/plugin-dataops-common';
 import {
-  DataOpsNotConfiguredError,
   DataOpsSourceError,
   DataOpsView,
 } from '@dataops-observability/plugin-dataops-node';
+import { argocdSource } from '../../sources';
 import type { ViewDependencies } from '../shared';
 import { toApplicationStatus } from './toApplicationStatus';
 
@@ -49,10 +49,7 @@ export function createDeploymentsView(
     ttlSeconds: 15,
     area: 'deployments',
     async run(ctx) {
-      const instances = deps.clients(ctx.env.name).argocd;
-      if (instances.length === 0) {
-        throw new DataOpsNotConfiguredError('argocd', ctx.env.name);
-      }
+      const instances = ctx.source(argocdSource);
       const appName = readAnnotation(
         ctx.entity,
         ANNOTATIONS.argocdAppName,

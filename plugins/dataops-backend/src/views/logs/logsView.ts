@@ -15,11 +15,10 @@ import {
   readAnnotation,
 } from '@dataops-observability/plugin-dataops-common';
 import {
-  DataOpsNotConfiguredError,
   DataOpsSourceError,
   DataOpsView,
 } from '@dataops-observability/plugin-dataops-node';
-import { MAX_PAGE_SIZE } from '../../clients';
+import { MAX_PAGE_SIZE, opensearchSource } from '../../sources';
 import type { ViewDependencies } from '../shared';
 import { maskLogFields, maskText } from './maskLogFields';
 
@@ -124,10 +123,7 @@ export function createLogsView(deps: ViewDependencies): DataOpsView<LogsData> {
       }
     },
     async run(ctx) {
-      const client = deps.clients(ctx.env.name).opensearch;
-      if (!client) {
-        throw new DataOpsNotConfiguredError('opensearch', ctx.env.name);
-      }
+      const client = ctx.source(opensearchSource);
       const index = readAnnotation(
         ctx.entity,
         ANNOTATIONS.opensearchIndex,

@@ -1,16 +1,4 @@
-import type { Thresholds } from '@dataops-observability/plugin-dataops-common';
-
-/** A panel before it runs: a PromQL template, thresholds from docs/platform-rules.md, an optional fallback. */
-export interface PanelDefinition {
-  id: string;
-  title: string;
-  unit: string;
-  description?: string;
-  /** `${dag_id}`, `${table}`, `${spark_app}` are identity placeholders; entity matchers are injected. */
-  query: string;
-  fallbackQuery?: string;
-  thresholds?: Thresholds;
-}
+import type { PanelDefinition } from '../shared';
 
 /**
  * Defaults per entity `spec.type` (docs/platform-rules.md, layers 2-5; metric names of docs/metrics-catalogue.md).

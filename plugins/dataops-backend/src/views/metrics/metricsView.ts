@@ -6,13 +6,15 @@ import {
   renderQuery,
   rollupStates,
 } from '@dataops-observability/plugin-dataops-common';
+import type { DataOpsView } from '@dataops-observability/plugin-dataops-node';
+import { thanosSource } from '../../sources';
 import {
-  DataOpsNotConfiguredError,
-  DataOpsView,
-} from '@dataops-observability/plugin-dataops-node';
-import { entityMatchers, ViewDependencies } from '../shared';
+  entityMatchers,
+  isOutage,
+  runPanel,
+  ViewDependencies,
+} from '../shared';
 import { resolvePanels } from './resolvePanels';
-import { isOutage, runPanel } from './runPanel';
 
 function panelDetail(p: MetricPanel): string | undefined {
   if (p.lastValue === undefined || p.lastValue === null) {
@@ -30,13 +32,10 @@ export function createMetricsView(
     ttlSeconds: 30,
     area: 'metrics',
     async run(ctx) {
-      const client = deps.clients(ctx.env.name).prometheus;
-      if (!client) {
-        throw new DataOpsNotConfiguredError('thanos', ctx.env.name);
-      }
+      const client = ctx.source(thanosSource);
       const matchers = [
         ...entityMatchers(ctx.entity, ctx.env.name),
-        ...(deps.clients(ctx.env.name).config.thanos?.extraMatchers ?? []),
+        ...client.config.extraMatchers,
       ];
       const identity = {
         dag_id: readAnnotation(

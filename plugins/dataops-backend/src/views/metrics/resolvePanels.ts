@@ -1,5 +1,6 @@
 import type { PanelOverride } from '../../config';
-import { DEFAULT_PANELS, PanelDefinition } from './defaultPanels';
+import type { PanelDefinition } from '../shared';
+import { DEFAULT_PANELS } from './defaultPanels';
 
 /**
  * Panels for an entity type: configured items replace the defaults in their order; an item without a

@@ -14,7 +14,7 @@ import {
   formatWindow,
   policyWindows,
 } from '@dataops-observability/plugin-dataops-common';
-import type { PrometheusClient } from '../../clients';
+import type { PrometheusClient } from '../../sources';
 
 /** How one environment's SLO queries run. */
 export interface SloQueryContext {

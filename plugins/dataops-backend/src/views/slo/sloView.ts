@@ -9,10 +9,8 @@ import {
   renderQuery,
   validateIdentityValue,
 } from '@dataops-observability/plugin-dataops-common';
-import {
-  DataOpsNotConfiguredError,
-  DataOpsView,
-} from '@dataops-observability/plugin-dataops-node';
+import type { DataOpsView } from '@dataops-observability/plugin-dataops-node';
+import { thanosSource } from '../../sources';
 import { entityMatchers, ViewDependencies } from '../shared';
 import { measureSlo } from './measureSlo';
 import { resolveEntitySlo } from './resolveEntitySlo';
@@ -54,10 +52,7 @@ export function createSloView(deps: ViewDependencies): DataOpsView<SloData> {
     area: 'slo',
     async run(ctx) {
       const env = ctx.env.name;
-      const clients = deps.clients(env);
-      if (!clients.prometheus) {
-        throw new DataOpsNotConfiguredError('thanos', env);
-      }
+      const client = ctx.source(thanosSource);
       const { policy, template, identity } = resolveEntitySlo(
         ctx.entity,
         env,
@@ -68,12 +63,12 @@ export function createSloView(deps: ViewDependencies): DataOpsView<SloData> {
         ...(readAnnotation(ctx.entity, ANNOTATIONS.prometheusSelector, env)
           ? entityMatchers(ctx.entity, env)
           : []),
-        ...(clients.config.thanos?.extraMatchers ?? []),
+        ...client.config.extraMatchers,
       ];
       const useRecordingRules = deps.config.slo.useRecordingRules;
       const measured = await measureSlo(
         {
-          client: clients.prometheus,
+          client,
           time: ctx.range.to,
           signal: ctx.signal,
           addWarning: ctx.addWarning,

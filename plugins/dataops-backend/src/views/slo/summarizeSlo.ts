@@ -1,4 +1,7 @@
-import type { AreaStatus, SloData } from '@dataops-observability/plugin-dataops-common';
+import type {
+  AreaStatus,
+  SloData,
+} from '@dataops-observability/plugin-dataops-common';
 
 function percent(value: number, digits = 2): string {
   return `${Number((value * 100).toFixed(digits))}%`;

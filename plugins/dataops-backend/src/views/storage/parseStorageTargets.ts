@@ -5,7 +5,7 @@ import {
   readAnnotation,
   splitList,
 } from '@dataops-observability/plugin-dataops-common';
-import { parseTableIdentifier } from '../../clients';
+import { parseTableIdentifier } from '../../sources';
 import { STORAGE_KINDS, StorageKind } from './defaultChecks';
 
 /** One storage object an entity depends on in one environment. */

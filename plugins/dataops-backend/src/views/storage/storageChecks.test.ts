@@ -1,7 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
 import { evaluateThresholds } from '@dataops-observability/plugin-dataops-common';
-import { readDataOpsConfig, readStorageConfig } from '../../config';
+import { readStorageConfig } from '../../config';
 import { parseStorageTargets } from './parseStorageTargets';
 import { resolveChecks } from './resolveChecks';
 import { fromCatalog } from './toStorageCheck';
@@ -246,32 +246,5 @@ describe('fromCatalog', () => {
       level: 'unknown',
       stateReason: 'the table has no current snapshot in the Iceberg catalog',
     });
-  });
-});
-
-describe('iceberg environment config', () => {
-  const read = (iceberg: object) =>
-    readDataOpsConfig(
-      new ConfigReader({
-        dataops: { environments: [{ name: 'prod', iceberg }] },
-      }),
-    ).environments[0].iceberg;
-
-  it('reads the catalog with defaults and validates the prefix', () => {
-    expect(
-      read({ url: 'http://cat/', token: 't', warehouse: 'lake', prefix: 'p1' }),
-    ).toEqual({
-      url: 'http://cat',
-      token: 't',
-      warehouse: 'lake',
-      prefix: 'p1',
-      maxConcurrency: 8,
-    });
-    expect(() => read({ url: 'http://cat', prefix: '../x' })).toThrow(
-      "Invalid dataops environment 'prod': iceberg.prefix '../x' may only contain letters, digits, _ . -",
-    );
-    expect(() => read({ url: 'ftp://cat' })).toThrow(
-      /iceberg.url must be http or https/,
-    );
   });
 });

@@ -15,7 +15,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { dataopsPlugin } from '../../plugin';
-import { loadTableFixture } from '../../clients/iceberg/loadTableFixture';
+import { loadTableFixture } from '../../__testUtils__';
 
 jest.setTimeout(300_000);
 

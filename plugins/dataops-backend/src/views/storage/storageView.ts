@@ -10,9 +10,14 @@ import {
   DataOpsView,
   DataOpsViewContext,
 } from '@dataops-observability/plugin-dataops-node';
-import type { IcebergTableStats } from '../../clients';
-import type { ViewDependencies } from '../shared';
-import { isOutage, runPanel } from '../metrics/runPanel';
+import {
+  IcebergRestClient,
+  IcebergTableStats,
+  PrometheusClient,
+  icebergSource,
+  thanosSource,
+} from '../../sources';
+import { isOutage, runPanel, ViewDependencies } from '../shared';
 import { IDENTITY_OF, StorageCheckDefinition } from './defaultChecks';
 import { StorageTarget, parseStorageTargets } from './parseStorageTargets';
 import { resolveChecks } from './resolveChecks';
@@ -45,14 +50,14 @@ export function createStorageView(
     ctx: DataOpsViewContext,
     def: StorageCheckDefinition,
     target: StorageTarget,
+    prometheus: PrometheusClient | undefined,
     stats: (table: string) => Promise<IcebergTableStats>,
     useCatalog: boolean,
     nowMs: number,
   ): Promise<Outcome> {
-    const clients = deps.clients(ctx.env.name);
     let exporter: StorageCheck | undefined;
     let outage: unknown;
-    if (clients.prometheus) {
+    if (prometheus) {
       try {
         const panel = await runPanel(
           {
@@ -63,7 +68,7 @@ export function createStorageView(
             thresholds: def.thresholds,
           },
           {
-            client: clients.prometheus,
+            client: prometheus,
             range: ctx.range,
             signal: ctx.signal,
             addWarning: w => ctx.addWarning(w),
@@ -71,7 +76,7 @@ export function createStorageView(
               renderQuery(template, {
                 // Storage series carry the storage's name, not the entity's labels; only the environment's
                 // own matchers (central Thanos) apply.
-                matchers: clients.config.thanos?.extraMatchers ?? [],
+                matchers: prometheus.config.extraMatchers,
                 identity: { [IDENTITY_OF[def.kind]]: target.name },
               }),
           },
@@ -117,19 +122,21 @@ export function createStorageView(
       if (targets.length === 0) {
         return { checks: [] };
       }
-      const clients = deps.clients(ctx.env.name);
-      if (!clients.prometheus && !clients.iceberg) {
+      const prometheus = ctx.optionalSource(thanosSource);
+      const iceberg: IcebergRestClient | undefined =
+        ctx.optionalSource(icebergSource);
+      if (!prometheus && !iceberg) {
         throw new DataOpsNotConfiguredError('thanos', ctx.env.name);
       }
       const nowMs = Date.now();
       // The catalog knows the present only; a range ending in the past is answered from the exporter's history.
       const useCatalog =
-        Boolean(clients.iceberg) &&
+        Boolean(iceberg) &&
         nowMs / 1000 - ctx.range.to <= Math.max(600, 2 * ctx.range.step);
       const loaded = new Map<string, Promise<IcebergTableStats>>();
       const stats = (table: string) => {
         if (!loaded.has(table)) {
-          loaded.set(table, clients.iceberg!.tableStats(table, ctx.signal));
+          loaded.set(table, iceberg!.tableStats(table, ctx.signal));
         }
         return loaded.get(table)!;
       };
@@ -138,7 +145,7 @@ export function createStorageView(
           .filter(d => d.kind === target.kind)
           .map(def => ({ def, target })),
       );
-      if (!clients.prometheus) {
+      if (!prometheus) {
         ctx.addWarning(
           `thanos is not configured for ${ctx.env.name}; only the Iceberg catalog's table statistics are shown`,
         );
@@ -146,7 +153,7 @@ export function createStorageView(
       }
       const outcomes = await Promise.all(
         work.map(({ def, target }) =>
-          runOne(ctx, def, target, stats, useCatalog, nowMs),
+          runOne(ctx, def, target, prometheus, stats, useCatalog, nowMs),
         ),
       );
       // Every exporter query failing the same way means Thanos is down: one environment error, not N checks.

@@ -3,7 +3,7 @@ import {
   StorageCheck,
   evaluateThresholds,
 } from '@dataops-observability/plugin-dataops-common';
-import type { IcebergTableStats } from '../../clients';
+import type { IcebergTableStats } from '../../sources';
 import type { StorageCheckDefinition } from './defaultChecks';
 import type { StorageTarget } from './parseStorageTargets';
 

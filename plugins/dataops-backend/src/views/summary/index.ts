@@ -1,1 +1,2 @@
 export { createSummaryView } from './summaryView';
+export type { SummarySources } from './summaryView';

@@ -3,15 +3,22 @@ import {
   AreaStatus,
   SummaryData,
 } from '@dataops-observability/plugin-dataops-common';
-import { DataOpsSourceError, DataOpsView } from '@dataops-observability/plugin-dataops-node';
-import type { ViewRegistry } from '../registry';
+import {
+  DataOpsSourceError,
+  DataOpsView,
+} from '@dataops-observability/plugin-dataops-node';
+
+/** The views the summary can read: every view served, the modules' included. */
+export interface SummarySources {
+  all(): DataOpsView<any>[];
+}
 
 /**
  * `summary`: one status per area, computed from the views that declare that area. It is not cached itself
  * (its parts are), so a caller never sees parts that their permissions would hide.
  */
 export function createSummaryView(
-  registry: ViewRegistry,
+  registry: SummarySources,
 ): DataOpsView<SummaryData> {
   return {
     name: 'summary',

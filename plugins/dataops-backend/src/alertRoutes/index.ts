@@ -1,2 +1,0 @@
-export { createAlertRouter } from './createAlertRouter';
-export type { AlertRouterOptions } from './createAlertRouter';

@@ -1,1 +1,0 @@
-export { AlertmanagerClient } from './AlertmanagerClient';

@@ -1,1 +1,0 @@
-export { ArgoCdClient } from './ArgoCdClient';

@@ -1,2 +1,0 @@
-export { PrometheusClient } from './PrometheusClient';
-export type { PrometheusResult } from './PrometheusClient';

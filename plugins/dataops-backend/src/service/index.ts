@@ -1,2 +1,0 @@
-export { EntityViewService } from './EntityViewService';
-export type { EntityViewRequest } from './EntityViewService';

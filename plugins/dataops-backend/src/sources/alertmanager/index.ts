@@ -1,0 +1,3 @@
+export { AlertmanagerClient } from './AlertmanagerClient';
+export type { AlertmanagerConfig } from './readAlertmanagerConfig';
+export { alertmanagerSource } from './alertmanagerSource';

@@ -1,0 +1,3 @@
+export { ArgoCdClient } from './ArgoCdClient';
+export type { ArgoCdInstanceConfig } from './readArgoCdConfig';
+export { argocdSource } from './argocdSource';

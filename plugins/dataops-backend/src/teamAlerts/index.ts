@@ -1,1 +1,0 @@
-export { buildTeamAlerts } from './buildTeamAlerts';

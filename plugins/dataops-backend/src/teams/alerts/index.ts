@@ -1,0 +1,2 @@
+export { buildTeamAlerts } from './buildTeamAlerts';
+export { ENTITY_LABEL, toActiveAlert } from './toActiveAlert';

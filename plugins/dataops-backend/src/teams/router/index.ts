@@ -1,0 +1,2 @@
+export { createTeamRouter } from './createTeamRouter';
+export type { TeamRouterOptions } from './createTeamRouter';

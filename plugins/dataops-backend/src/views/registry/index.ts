@@ -1,1 +1,0 @@
-export { ViewRegistry } from './ViewRegistry';

@@ -1,0 +1,7 @@
+export {
+  DEFAULT_SOURCE_CONCURRENCY,
+  checkSourceUrl,
+  readSourceConcurrency,
+  readSourceHeaders,
+  readSourceUrl,
+} from './readSourceConfig';
