@@ -99,6 +99,17 @@ describe('validateEntityAnnotations', () => {
     ['dataops.io/slo-window.qa', '7d', /environment 'qa' is not configured/],
     ['argocd/app-name.pr od', 'x', /'pr od' is not a valid environment name/],
     ['dataops.io/slo-objectve', '99', /unknown annotation/],
+    // Verdicts the rulebook settled when the scaffolder and the backend disagreed with the catalog.
+    ['dataops.io/storage', 'minio:sales-lake', /unknown storage kind 'minio'/],
+    ['dataops.io/storage', 'isilon:share', /unknown storage kind 'isilon'/],
+    ['dataops.io/storage', 's3:sales/lake', /may only contain/],
+    ['dataops.io/slo-window', '120d', /at most 90d/],
+    ['dataops.io/iceberg-table', 'daily_orders', /namespace\.table/],
+    [
+      'backstage.io/kubernetes-id',
+      'daily sales',
+      /not a valid Kubernetes label value/,
+    ],
   ])('reports %s: %s', (annotation, value, message) => {
     const problems = validateEntityAnnotations(
       entity({ ...VALID, [annotation]: value }),

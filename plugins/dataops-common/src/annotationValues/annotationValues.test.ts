@@ -2,9 +2,15 @@ import {
   checkLabelSelector,
   isIndexPatternAllowed,
   isValidArgoCdAppName,
+  isValidKubernetesObjectName,
+  isValidLabelKey,
+  isValidLabelValue,
   isWellFormedIndexPattern,
+  MAX_STORAGE_ITEMS,
+  parseIcebergTableName,
   parseOpenSearchFilters,
   parseStorageList,
+  STORAGE_KINDS,
 } from '.';
 
 describe('index patterns', () => {
@@ -40,20 +46,117 @@ describe('index patterns', () => {
 });
 
 describe('parseStorageList', () => {
-  it('reads kind:name items', () => {
+  it('reads kind:name items; blank is no storage', () => {
     expect(parseStorageList('s3:sales-lake, oracle:SALES_TS')).toEqual([
       { kind: 's3', name: 'sales-lake' },
       { kind: 'oracle', name: 'SALES_TS' },
     ]);
+    expect(parseStorageList(undefined)).toEqual([]);
+    expect(parseStorageList(' ')).toEqual([]);
+  });
+
+  it('knows the kinds the storage view has checks for, and no others', () => {
+    expect(STORAGE_KINDS).toEqual(['s3', 'hive', 'oracle', 'ceph']);
+    expect(
+      parseStorageList('s3:b,hive:metastore,oracle:TS,ceph:rbd').map(
+        r => r.kind,
+      ),
+    ).toEqual(['s3', 'hive', 'oracle', 'ceph']);
+  });
+
+  it(`accepts ${MAX_STORAGE_ITEMS} items, not one more`, () => {
+    const items = (n: number) =>
+      Array.from({ length: n }, (_, i) => `s3:bucket-${i}`).join(',');
+    expect(parseStorageList(items(MAX_STORAGE_ITEMS))).toHaveLength(20);
+    expect(() => parseStorageList(items(MAX_STORAGE_ITEMS + 1))).toThrow(
+      'lists 21 storage items; at most 20 are allowed',
+    );
   });
 
   it.each([
-    ['sales-lake', /'sales-lake' is not kind:name/],
-    ['s3:', /'s3:' is not kind:name/],
-    ['nfs:share', /unknown storage kind 'nfs'/],
-    ['s3:bad"name', /may only contain/],
+    ['sales-lake', /^'sales-lake' is not kind:name$/],
+    ['s3:', /^'s3:' is not kind:name$/],
+    [
+      'nfs:share',
+      /^'nfs:share' has unknown storage kind 'nfs' \(known: s3, hive, oracle, ceph\)$/,
+    ],
+    [
+      'minio:lake',
+      /unknown storage kind 'minio'.*; a MinIO bucket is 's3:<bucket>'$/,
+    ],
+    [
+      'iceberg:sales.orders',
+      /unknown storage kind 'iceberg'.*dataops\.io\/iceberg-table$/,
+    ],
+    ['isilon:share', /unknown storage kind 'isilon'/],
+    ['S3:lake', /unknown storage kind 'S3'/],
+    [
+      's3:bad"name',
+      /^'s3:bad"name': the name may only contain letters, digits and _ \. -/,
+    ],
+    ['s3:a/b', /may only contain/],
+    ['s3:-lake', /may only contain/],
+    [`s3:${'a'.repeat(129)}`, /at most 128 characters/],
   ])('rejects %s', (raw, message) => {
     expect(() => parseStorageList(raw)).toThrow(message);
+  });
+});
+
+describe('parseIcebergTableName', () => {
+  it.each([
+    ['sales.daily_orders', { namespace: ['sales'], table: 'daily_orders' }],
+    ['lake.raw.events-v2', { namespace: ['lake', 'raw'], table: 'events-v2' }],
+  ])('reads %s', (value, expected) => {
+    expect(parseIcebergTableName(value)).toEqual(expected);
+  });
+
+  it.each([
+    ['daily_orders', /^'daily_orders' is not of the form namespace\.table$/],
+    ['sales.daily orders', /may only contain/],
+    ['sales..orders', /part '' may only contain letters, digits, _ and -/],
+    ['sales.orders/x', /part 'orders\/x' may only contain/],
+    ['sales:x.orders', /part 'sales:x' may only contain/],
+    ['_stage.orders', /may only contain/],
+    [`s.${'t'.repeat(252)}`, /max 253 characters/],
+  ])('rejects %j', (value, message) => {
+    expect(() => parseIcebergTableName(value)).toThrow(message);
+  });
+});
+
+describe('Kubernetes names', () => {
+  it.each([
+    ['daily-sales-etl', true],
+    ['a.b-c', true],
+    ['Daily', false],
+    ['-etl', false],
+    ['etl-', false],
+    ['a'.repeat(253), true],
+    ['a'.repeat(254), false],
+  ])('object name %j: %s', (name, expected) => {
+    expect(isValidKubernetesObjectName(name)).toBe(expected);
+  });
+
+  it.each([
+    ['team', true],
+    ['app.kubernetes.io/name', true],
+    ['Team_1', true],
+    ['a/b/c', false],
+    ['/name', false],
+    ['x'.repeat(64), false],
+  ])('label key %j: %s', (key, expected) => {
+    expect(isValidLabelKey(key)).toBe(expected);
+  });
+
+  it.each([
+    ['', true],
+    ['daily-sales-etl', true],
+    ['Sales_2.0', true],
+    ['has space', false],
+    ['_lead', false],
+    ['x'.repeat(63), true],
+    ['x'.repeat(64), false],
+  ])('label value %j: %s', (value, expected) => {
+    expect(isValidLabelValue(value)).toBe(expected);
   });
 });
 

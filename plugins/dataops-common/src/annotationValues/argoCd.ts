@@ -1,9 +1,9 @@
-// Argo CD application names are Kubernetes object names (DNS-1123 subdomains).
-const APP_NAME = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
-const LABEL_NAME = '[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?';
-const LABEL_PREFIX = '[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?/';
-const LABEL_KEY = `(?:${LABEL_PREFIX})?${LABEL_NAME}`;
-const LABEL_VALUE = `(?:${LABEL_NAME})?`;
+import {
+  isValidKubernetesObjectName,
+  LABEL_KEY_SOURCE as LABEL_KEY,
+  LABEL_VALUE_SOURCE as LABEL_VALUE,
+} from './kubernetesNames';
+
 const REQUIREMENT = new RegExp(
   [
     `^!?${LABEL_KEY}$`,
@@ -13,9 +13,13 @@ const REQUIREMENT = new RegExp(
 );
 const MAX_SELECTOR_LENGTH = 500;
 
-/** True when `name` can be an Argo CD application name (`argocd/app-name`). @public */
+/**
+ * True when `name` can be an Argo CD application name (`argocd/app-name`): applications are Kubernetes
+ * objects, so their names are DNS-1123 subdomains.
+ * @public
+ */
 export function isValidArgoCdAppName(name: string): boolean {
-  return APP_NAME.test(name);
+  return isValidKubernetesObjectName(name);
 }
 
 /** Splits at commas that are not inside an `in (...)` value set. */

@@ -1,6 +1,6 @@
 /**
- * Syntax of annotation values, shared by the backend views that use them and the catalog processor that
- * rejects bad ones at registration.
+ * Syntax of annotation values, shared by the backend views that use them, the catalog processor that rejects
+ * bad ones at registration and the scaffolder that writes them (through the rulebook, `../rulebook`).
  */
 export { AnnotationValueError } from './AnnotationValueError';
 export {
@@ -9,6 +9,7 @@ export {
 } from './indexPatterns';
 export {
   STORAGE_KINDS,
+  MAX_STORAGE_ITEMS,
   parseStorageList,
   parseOpenSearchFilters,
 } from './parseAnnotationLists';
@@ -17,4 +18,11 @@ export type {
   StorageRef,
   OpenSearchTermFilter,
 } from './parseAnnotationLists';
+export { parseIcebergTableName } from './icebergTable';
+export type { IcebergTableName } from './icebergTable';
 export { isValidArgoCdAppName, checkLabelSelector } from './argoCd';
+export {
+  isValidKubernetesObjectName,
+  isValidLabelKey,
+  isValidLabelValue,
+} from './kubernetesNames';

@@ -1,8 +1,5 @@
-import {
-  evaluateThresholds,
-  rollupArea,
-  worstLevel,
-} from './evaluateThresholds';
+import { worstLevel } from '../levels';
+import { evaluateThresholds, rollupArea } from './evaluateThresholds';
 
 describe('evaluateThresholds', () => {
   const cpu = { direction: 'above' as const, warning: 70, critical: 85 };

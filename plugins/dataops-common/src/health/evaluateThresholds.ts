@@ -1,4 +1,5 @@
 import type { AreaStatus, HealthLevel, Thresholds } from '../api/types';
+import { worstLevel } from '../levels';
 import { nameList } from './nameList';
 
 /**
@@ -26,25 +27,6 @@ export function evaluateThresholds(
     return 'warning';
   }
   return 'healthy';
-}
-
-/**
- * Ranking used to roll levels up. `unknown` ranks above `healthy` (missing data hides nothing) but below
- * real warnings, so a known problem is never masked by a panel that has no data.
- */
-const RANK: Record<HealthLevel, number> = {
-  healthy: 0,
-  unknown: 1,
-  warning: 2,
-  critical: 3,
-};
-
-/** The worst of some levels; `unknown` for none. @public */
-export function worstLevel(levels: HealthLevel[]): HealthLevel {
-  if (levels.length === 0) {
-    return 'unknown';
-  }
-  return levels.reduce((worst, l) => (RANK[l] > RANK[worst] ? l : worst));
 }
 
 /** One contribution to an area's status, e.g. a panel or an Argo CD application. @public */

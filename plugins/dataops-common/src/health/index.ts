@@ -1,8 +1,4 @@
-export {
-  evaluateThresholds,
-  rollupArea,
-  worstLevel,
-} from './evaluateThresholds';
+export { evaluateThresholds, rollupArea } from './evaluateThresholds';
 export type { LevelInput } from './evaluateThresholds';
 export { rollupStates } from './rollupStates';
 export type { StateInput } from './rollupStates';

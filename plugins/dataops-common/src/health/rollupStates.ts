@@ -1,5 +1,6 @@
 import type { AreaStatus, PanelState } from '../api/types';
-import { labelWithDetail, LevelInput, worstLevel } from './evaluateThresholds';
+import { worstLevel } from '../levels';
+import { labelWithDetail, LevelInput } from './evaluateThresholds';
 import { nameList } from './nameList';
 
 /** A panel or check as the area rollup sees it: its level only counts when `state` is `ok`. @public */

@@ -5,6 +5,11 @@
 export { SloInputError } from './SloInputError';
 export { parseWindow, formatWindow, SLO_REPORTED_WINDOWS } from './windows';
 export {
+  parseSloPeriod,
+  MAX_SLO_PERIOD_SECONDS,
+  MIN_SLO_PERIOD_SECONDS,
+} from './period';
+export {
   DEFAULT_SLO_POLICY,
   errorBudgetRatio,
   parseObjective,

@@ -1,4 +1,5 @@
 import type { Priority } from '../api/types';
+import { isPriority, PRIORITIES } from '../levels';
 import { SloInputError } from './SloInputError';
 import { formatWindow, parseWindow, SLO_REPORTED_WINDOWS } from './windows';
 
@@ -119,7 +120,6 @@ export const DEFAULT_SLO_POLICY: SloPolicy = {
   exhaustionWindow: '1h',
 };
 
-const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
 const ALERT_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /**
@@ -224,7 +224,7 @@ export function resolveSloPolicy(
         `${where}: budgetConsumed must be a fraction in (0, 1], got ${alert.budgetConsumed}`,
       );
     }
-    if (!PRIORITIES.includes(alert.priority)) {
+    if (!isPriority(alert.priority)) {
       throw new SloInputError(
         `${where}: priority must be one of ${PRIORITIES.join(', ')}`,
       );

@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import type { TemplateActionOptions } from '@backstage/plugin-scaffolder-node';
+import { describeFirstIssue } from '@dataops-observability/plugin-dataops-common';
 import { z } from 'zod/v3';
 
 /**
@@ -22,12 +23,8 @@ export function parseActionInput<T extends ReturnType<ZodImpl['object']>>(
   // Both copies implement the same zod v3 API; the cast only bridges the two type declarations.
   const result = schema(z as unknown as ZodImpl).safeParse(input);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const field = issue.path
-      .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${p}`))
-      .join('');
     throw new InputError(
-      `Invalid input '${field || '(input)'}': ${issue.message}`,
+      describeFirstIssue(result.error.issues, { source: 'input' }),
     );
   }
   return result.data as ReturnType<T['parse']>;

@@ -1,12 +1,14 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
+  ANNOTATION_RULES,
+  AnnotationRule,
+  AnnotationVerdict,
   formatWindow,
   isValidEnvironmentName,
-  parseSelector,
-  parseWindow,
-  resolveSloPolicy,
-  validateIdentityValue,
+  isValidLabelKey,
+  isValidLabelValue,
+  DEFAULT_SLO_POLICY,
 } from '@dataops-observability/plugin-dataops-common';
 import { DEFAULT_THRESHOLDS, thresholdsFor } from './layerAlerts';
 import type {
@@ -59,11 +61,6 @@ export const WORKLOAD_TYPES: WorkloadType[] = [
 ];
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const LABEL_NAME =
-  /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
-// OpenSearch index names are lowercase and exclude \ / ? " < > | , # and spaces; `*` makes it a pattern.
-const INDEX_PATTERN = /^[a-z0-9][a-z0-9._*-]{0,254}$/;
 const SAFE_RELATIVE_PATH =
   /^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._/-]{1,200}$/;
 
@@ -76,12 +73,30 @@ function blankToUndefined(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
+/**
+ * The value an annotation rule makes of an input that the annotate step writes into that annotation, so the
+ * bundle is never rendered for a value the catalog would refuse; the problem becomes an error naming `field`.
+ */
+function accepted<T>(field: string, verdict: AnnotationVerdict<T>): T {
+  if (!verdict.ok) {
+    throw bad(field, verdict.problem.message);
+  }
+  return verdict.value;
+}
+
+/** The rule of the annotation that holds each workload type's identity (docs/api.md, "Annotations"). */
+const IDENTITY_RULES: Record<WorkloadType, AnnotationRule<unknown>> = {
+  'spark-job': ANNOTATION_RULES.sparkAppName,
+  'airflow-dag': ANNOTATION_RULES.airflowDagId,
+  'iceberg-table': ANNOTATION_RULES.icebergTable,
+};
+
 function checkLabels(field: string, labels: Record<string, string>) {
   for (const [key, value] of Object.entries(labels)) {
-    if (!LABEL_NAME.test(key)) {
+    if (!isValidLabelKey(key)) {
       throw bad(`${field}.${key}`, 'not a valid Kubernetes label name');
     }
-    if (!LABEL_VALUE.test(value)) {
+    if (!isValidLabelValue(value)) {
       throw bad(
         `${field}.${key}`,
         `'${value}' is not a valid Kubernetes label value (63 characters of letters, digits, - _ .)`,
@@ -226,32 +241,25 @@ export function buildBundleSpec(
   });
   const environments = [...new Set(input.environments)];
 
-  let sloObjective: number;
-  let sloWindow: string;
-  try {
-    const policy = resolveSloPolicy({
-      ...(input.sloObjective !== undefined && {
-        objective: input.sloObjective,
-      }),
-    });
-    sloObjective = policy.objective;
-  } catch (e) {
-    throw bad('sloObjective', (e as Error).message);
-  }
-  try {
-    sloWindow = formatWindow(
-      parseWindow(blankToUndefined(input.sloWindow) ?? '30d'),
-    );
-  } catch (e) {
-    throw bad('sloWindow', (e as Error).message);
-  }
+  // The annotate step writes the objective as text; judging that text keeps both steps in agreement.
+  const sloObjective =
+    input.sloObjective === undefined
+      ? DEFAULT_SLO_POLICY.objective
+      : accepted(
+          'sloObjective',
+          ANNOTATION_RULES.sloObjective.validate(String(input.sloObjective)),
+        );
+  const sloWindow = formatWindow(
+    accepted(
+      'sloWindow',
+      ANNOTATION_RULES.sloWindow.validate(
+        blankToUndefined(input.sloWindow) ?? '30d',
+      ),
+    ),
+  );
 
   const identity = blankToUndefined(input.identity) ?? entityName;
-  try {
-    validateIdentityValue('identity', identity);
-  } catch (e) {
-    throw bad('identity', (e as Error).message);
-  }
+  accepted('identity', IDENTITY_RULES[input.type].validate(identity));
 
   // Spark series carry the application name as `app` (docs/metrics-catalogue.md); DAG and table series
   // are told apart by the identity label the alert templates name, so the namespace is enough for them.
@@ -260,12 +268,10 @@ export function buildBundleSpec(
     (input.type === 'spark-job'
       ? `namespace="${input.namespace}",app="${identity}"`
       : `namespace="${input.namespace}"`);
-  let matchers;
-  try {
-    matchers = parseSelector(selector);
-  } catch (e) {
-    throw bad('selector', (e as Error).message);
-  }
+  const matchers = accepted(
+    'selector',
+    ANNOTATION_RULES.prometheusSelector.validate(selector),
+  );
   const monitorLabels: Record<string, string> = {};
   for (const m of matchers) {
     if (m.op === '=' && m.name !== 'namespace') {
@@ -282,10 +288,13 @@ export function buildBundleSpec(
 
   const logIndex =
     blankToUndefined(input.logIndex) ?? `logs-${input.namespace}-*`;
-  if (!INDEX_PATTERN.test(logIndex)) {
+  accepted('logIndex', ANNOTATION_RULES.opensearchIndex.validate(logIndex));
+  if (logIndex.startsWith('*')) {
+    // A fine annotation, but the bundle's ISM policy (which deletes indices) and index template apply to
+    // every index the pattern matches, so it must start with the workload's own prefix.
     throw bad(
       'logIndex',
-      `'${logIndex}' is not an OpenSearch index pattern (lowercase, no spaces or commas)`,
+      `'${logIndex}' must start with a fixed prefix such as logs-<namespace>-: the log policy deletes every index it matches`,
     );
   }
   const logHotDays = input.logHotDays ?? 7;
