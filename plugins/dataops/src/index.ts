@@ -30,8 +30,8 @@ export {
   isDataOpsLogsAvailable,
   isDataOpsDeploymentsAvailable,
   isDataOpsSloAvailable,
+  isDataOpsStorageAvailable,
 } from './annotations';
-export { isDataOpsStorageAvailable } from './components/StorageTab';
 export {
   dataOpsApiRef,
   DataOpsClient,

@@ -8,14 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { DataOpsClient, dataOpsApiRef } from './api';
 import type { EntityDataOpsTeamAlertsCardProps } from './components/TeamAlertsCard';
-import {
-  dataOpsDeploymentsRouteRef,
-  dataOpsLogsRouteRef,
-  dataOpsMetricsRouteRef,
-  dataOpsObservabilityRouteRef,
-  dataOpsSloRouteRef,
-  dataOpsStorageRouteRef,
-} from './routes';
+import { DataOpsTabName, TAB_DEFINITIONS, TAB_ROUTES_BY_NAME } from './tabs';
 
 /** The DataOps frontend plugin for the legacy frontend system. @public */
 export const dataOpsPlugin = createPlugin({
@@ -28,101 +21,71 @@ export const dataOpsPlugin = createPlugin({
         new DataOpsClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: {
-    observability: dataOpsObservabilityRouteRef,
-    metrics: dataOpsMetricsRouteRef,
-    logs: dataOpsLogsRouteRef,
-    deployments: dataOpsDeploymentsRouteRef,
-    slo: dataOpsSloRouteRef,
-    storage: dataOpsStorageRouteRef,
-  },
+  routes: TAB_ROUTES_BY_NAME,
 });
+
+/** The legacy name of a tab's extension: `metrics` is `EntityDataOpsMetricsContent`. */
+function legacyTabExtensionName(name: DataOpsTabName): string {
+  return `EntityDataOps${name.charAt(0).toUpperCase()}${name.slice(1)}Content`;
+}
+
+/** The legacy routable extension of a row of the tab table. */
+function tabExtension(name: DataOpsTabName): () => JSX.Element {
+  const tab = TAB_DEFINITIONS.find(t => t.name === name)!;
+  return dataOpsPlugin.provide(
+    createRoutableExtension({
+      name: legacyTabExtensionName(name),
+      component: tab.loadComponent,
+      mountPoint: tab.routeRef,
+    }),
+  );
+}
+
+/*
+ * The tabs, one export per row of the tab table (named exports are the package's API, so they are spelled out).
+ */
 
 /**
  * Observability tab: the overview matrix and the active alerts. Mount it in an `EntityLayout.Route`, by
  * convention at `/dataops`, and show it with `isDataOpsAvailable`.
  *
- * The tabs link to each other wherever they are mounted, and a cell whose tab is not mounted has no link. The
- * legacy routing keeps one path per tab, so mount a tab at the same path on every entity page.
+ * The tabs link to each other wherever they are mounted, and a cell whose tab is not mounted, or does not
+ * apply to the entity, has no link. The legacy routing keeps one path per tab, so mount a tab at the same path
+ * on every entity page.
  * @public
  */
-export const EntityDataOpsObservabilityContent: () => JSX.Element =
-  dataOpsPlugin.provide(
-    createRoutableExtension({
-      name: 'EntityDataOpsObservabilityContent',
-      component: () =>
-        import('./components/ObservabilityTab').then(m => m.ObservabilityTab),
-      mountPoint: dataOpsObservabilityRouteRef,
-    }),
-  );
+export const EntityDataOpsObservabilityContent = tabExtension('observability');
 
 /**
  * Metrics tab: mount it by convention at `/dataops-metrics`; show it with `isDataOpsMetricsAvailable`.
  * @public
  */
-export const EntityDataOpsMetricsContent: () => JSX.Element =
-  dataOpsPlugin.provide(
-    createRoutableExtension({
-      name: 'EntityDataOpsMetricsContent',
-      component: () =>
-        import('./components/MetricsTab').then(m => m.MetricsTab),
-      mountPoint: dataOpsMetricsRouteRef,
-    }),
-  );
+export const EntityDataOpsMetricsContent = tabExtension('metrics');
 
 /**
  * Logs tab: mount it by convention at `/dataops-logs`; show it with `isDataOpsLogsAvailable`.
  * @public
  */
-export const EntityDataOpsLogsContent: () => JSX.Element =
-  dataOpsPlugin.provide(
-    createRoutableExtension({
-      name: 'EntityDataOpsLogsContent',
-      component: () => import('./components/LogsTab').then(m => m.LogsTab),
-      mountPoint: dataOpsLogsRouteRef,
-    }),
-  );
+export const EntityDataOpsLogsContent = tabExtension('logs');
 
 /**
  * Deployments tab: mount it by convention at `/dataops-deployments`; show it with
  * `isDataOpsDeploymentsAvailable`.
  * @public
  */
-export const EntityDataOpsDeploymentsContent: () => JSX.Element =
-  dataOpsPlugin.provide(
-    createRoutableExtension({
-      name: 'EntityDataOpsDeploymentsContent',
-      component: () =>
-        import('./components/DeploymentsTab').then(m => m.DeploymentsTab),
-      mountPoint: dataOpsDeploymentsRouteRef,
-    }),
-  );
+export const EntityDataOpsDeploymentsContent = tabExtension('deployments');
 
 /**
  * SLO tab: mount it by convention at `/dataops-slo`; show it with `isDataOpsSloAvailable`.
  * @public
  */
-export const EntityDataOpsSloContent: () => JSX.Element = dataOpsPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityDataOpsSloContent',
-    component: () => import('./components/SloTab').then(m => m.SloTab),
-    mountPoint: dataOpsSloRouteRef,
-  }),
-);
+export const EntityDataOpsSloContent = tabExtension('slo');
 
 /**
  * Storage tab: mount it by convention at `/dataops-storage`; show it with `isDataOpsStorageAvailable`.
  * @public
  */
-export const EntityDataOpsStorageContent: () => JSX.Element =
-  dataOpsPlugin.provide(
-    createRoutableExtension({
-      name: 'EntityDataOpsStorageContent',
-      component: () =>
-        import('./components/StorageTab').then(m => m.StorageTab),
-      mountPoint: dataOpsStorageRouteRef,
-    }),
-  );
+export const EntityDataOpsStorageContent = tabExtension('storage');
 
 /** Active alerts card for the entity overview. @public */
 export const EntityDataOpsAlertsCard: (props: {

@@ -26,6 +26,18 @@ export const sparkJob: Entity = {
   spec: { type: 'spark-job', owner: 'sales-data', lifecycle: 'production' },
 };
 
+/** The same Spark job naming its storage too, as the example catalog has it: every DataOps tab applies to it. */
+export const sparkJobWithStorage: Entity = {
+  ...sparkJob,
+  metadata: {
+    ...sparkJob.metadata,
+    annotations: {
+      ...sparkJob.metadata.annotations,
+      'dataops.io/storage': 's3:sales-lake,hive:metastore',
+    },
+  },
+};
+
 /** A service the suite does not cover: no DataOps type, no annotation. */
 export const plainService: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

@@ -12,7 +12,7 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { DataOpsClient, dataOpsApiRef } from '../api';
-import { DataOpsTab, DEFAULT_TAB_PATHS, TAB_ROUTE_REFS } from '../routes';
+import { DataOpsTab, DEFAULT_TAB_PATHS, TAB_ROUTE_REFS } from '../tabs';
 import { LocationDisplay } from './LocationDisplay';
 
 export const TEST_BASE_URL = 'http://backstage.test/api/dataops';

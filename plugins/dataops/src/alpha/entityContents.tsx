@@ -2,104 +2,58 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import {
-  isDataOpsAvailable,
-  isDataOpsDeploymentsAvailable,
-  isDataOpsSloAvailable,
-  isDataOpsLogsAvailable,
-  isDataOpsMetricsAvailable,
-} from '../annotations';
-import { DEFAULT_TAB_PATHS } from '../routes';
+import { isDataOpsAvailable } from '../annotations';
+import { DataOpsTabName, TAB_DEFINITIONS, TabDefinitionOf } from '../tabs';
 import { dataOpsRoutes } from './routes';
-import { isDataOpsStorageAvailable } from '../components/StorageTab/isStorageAvailable';
+
+/** The entity content extension of a row of the tab table, named `entity-content:dataops/<name>`. */
+function tabContent<TName extends DataOpsTabName>(name: TName) {
+  const tab = TAB_DEFINITIONS.find(
+    (t): t is TabDefinitionOf<TName> => t.name === name,
+  )!;
+  return EntityContentBlueprint.make({
+    name,
+    params: {
+      path: tab.defaultPath,
+      routeRef: dataOpsRoutes[name],
+      title: tab.title,
+      group: tab.group,
+      filter: tab.isAvailable,
+      loader: () => tab.loadComponent().then(Tab => <Tab />),
+    },
+  });
+}
+
+/** Every tab's extension, by name, in the table's order. */
+export const dataOpsTabContents = Object.fromEntries(
+  TAB_DEFINITIONS.map(t => [t.name, tabContent(t.name)]),
+) as { [N in DataOpsTabName]: ReturnType<typeof tabContent<N>> };
+
+/*
+ * One export per tab, as they are the package's API: named exports cannot be generated.
+ */
 
 /**
  * Observability tab, at `/dataops` unless app-config sets the extension's `path`; like every tab here, the
  * other tabs' links follow the path it is given.
  * @alpha
  */
-export const dataOpsObservabilityContent = EntityContentBlueprint.make({
-  name: 'observability',
-  params: {
-    path: DEFAULT_TAB_PATHS.overview,
-    routeRef: dataOpsRoutes.observability,
-    title: 'Observability',
-    group: 'observability',
-    filter: isDataOpsAvailable,
-    loader: () =>
-      import('../components/ObservabilityTab').then(m => (
-        <m.ObservabilityTab />
-      )),
-  },
-});
+export const dataOpsObservabilityContent = dataOpsTabContents.observability;
 
 /** Metrics tab (default path `/dataops-metrics`). @alpha */
-export const dataOpsMetricsContent = EntityContentBlueprint.make({
-  name: 'metrics',
-  params: {
-    path: DEFAULT_TAB_PATHS.metrics,
-    routeRef: dataOpsRoutes.metrics,
-    title: 'Metrics',
-    group: 'observability',
-    filter: isDataOpsMetricsAvailable,
-    loader: () =>
-      import('../components/MetricsTab').then(m => <m.MetricsTab />),
-  },
-});
+export const dataOpsMetricsContent = dataOpsTabContents.metrics;
 
 /** Logs tab (default path `/dataops-logs`). @alpha */
-export const dataOpsLogsContent = EntityContentBlueprint.make({
-  name: 'logs',
-  params: {
-    path: DEFAULT_TAB_PATHS.logs,
-    routeRef: dataOpsRoutes.logs,
-    title: 'Logs',
-    group: 'observability',
-    filter: isDataOpsLogsAvailable,
-    loader: () => import('../components/LogsTab').then(m => <m.LogsTab />),
-  },
-});
+export const dataOpsLogsContent = dataOpsTabContents.logs;
 
 /** Deployments tab (default path `/dataops-deployments`). @alpha */
-export const dataOpsDeploymentsContent = EntityContentBlueprint.make({
-  name: 'deployments',
-  params: {
-    path: DEFAULT_TAB_PATHS.deployments,
-    routeRef: dataOpsRoutes.deployments,
-    title: 'Deployments',
-    group: 'deployment',
-    filter: isDataOpsDeploymentsAvailable,
-    loader: () =>
-      import('../components/DeploymentsTab').then(m => <m.DeploymentsTab />),
-  },
-});
+export const dataOpsDeploymentsContent = dataOpsTabContents.deployments;
 
 /** SLO tab (default path `/dataops-slo`). @alpha */
-export const dataOpsSloContent = EntityContentBlueprint.make({
-  name: 'slo',
-  params: {
-    path: DEFAULT_TAB_PATHS.slo,
-    routeRef: dataOpsRoutes.slo,
-    title: 'SLO',
-    group: 'observability',
-    filter: isDataOpsSloAvailable,
-    loader: () => import('../components/SloTab').then(m => <m.SloTab />),
-  },
-});
+export const dataOpsSloContent = dataOpsTabContents.slo;
 
 /** Storage tab (default path `/dataops-storage`). @alpha */
-export const dataOpsStorageContent = EntityContentBlueprint.make({
-  name: 'storage',
-  params: {
-    path: DEFAULT_TAB_PATHS.storage,
-    routeRef: dataOpsRoutes.storage,
-    title: 'Storage',
-    group: 'observability',
-    filter: isDataOpsStorageAvailable,
-    loader: () =>
-      import('../components/StorageTab').then(m => <m.StorageTab />),
-  },
-});
+export const dataOpsStorageContent = dataOpsTabContents.storage;
 
 /** Active alerts card for the entity overview. @alpha */
 export const dataOpsAlertsCard = EntityCardBlueprint.make({

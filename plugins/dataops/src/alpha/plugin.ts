@@ -3,17 +3,13 @@ import { dataOpsApi } from './apis';
 import { dataOpsRoutes } from './routes';
 import {
   dataOpsAlertsCard,
+  dataOpsTabContents,
   dataOpsTeamAlertsCard,
-  dataOpsDeploymentsContent,
-  dataOpsSloContent,
-  dataOpsStorageContent,
-  dataOpsLogsContent,
-  dataOpsMetricsContent,
-  dataOpsObservabilityContent,
 } from './entityContents';
+import { TAB_DEFINITIONS } from '../tabs';
 
 /**
- * The DataOps plugin for the new frontend system: the API, six entity tabs (each shown only on entities it
+ * The DataOps plugin for the new frontend system: the API, the entity tabs of the tab table (each shown only on entities it
  * applies to), the alerts card and the group page's team alerts card.
  * @alpha
  */
@@ -22,12 +18,7 @@ export const dataOpsFrontendPlugin = createFrontendPlugin({
   routes: dataOpsRoutes,
   extensions: [
     dataOpsApi,
-    dataOpsObservabilityContent,
-    dataOpsMetricsContent,
-    dataOpsLogsContent,
-    dataOpsDeploymentsContent,
-    dataOpsSloContent,
-    dataOpsStorageContent,
+    ...TAB_DEFINITIONS.map(tab => dataOpsTabContents[tab.name]),
     dataOpsAlertsCard,
     dataOpsTeamAlertsCard,
   ],

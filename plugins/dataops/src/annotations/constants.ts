@@ -1,19 +1,10 @@
-import {
-  ANNOTATIONS,
-  ENTITY_TYPES,
-} from '@dataops-observability/plugin-dataops-common';
+import { ENTITY_TYPES } from '@dataops-observability/plugin-dataops-common';
 
-/**
- * Annotation keys the frontend reads. Any of them may carry a `.<env>` suffix that
- * overrides the plain key for one environment.
+/*
+ * Only what the frontend alone needs: the annotation keys themselves are common's `ANNOTATIONS`.
  */
 
-export const ANNOTATION_ENVIRONMENTS = ANNOTATIONS.environments;
-export const ANNOTATION_PROMETHEUS_SELECTOR = ANNOTATIONS.prometheusSelector;
-export const ANNOTATION_OPENSEARCH_INDEX = ANNOTATIONS.opensearchIndex;
-export const ANNOTATION_ARGOCD_APP_NAME = ANNOTATIONS.argocdAppName;
-export const ANNOTATION_ARGOCD_APP_SELECTOR = ANNOTATIONS.argocdAppSelector;
-export const ANNOTATION_SLO_OBJECTIVE = ANNOTATIONS.sloObjective;
+/** Any annotation under this prefix opts an entity in to the DataOps tabs. */
 export const DATAOPS_ANNOTATION_PREFIX = 'dataops.io/';
 
 /**

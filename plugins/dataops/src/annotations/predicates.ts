@@ -1,14 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import {
-  ANNOTATION_ARGOCD_APP_NAME,
-  ANNOTATION_ARGOCD_APP_SELECTOR,
-  ANNOTATION_ENVIRONMENTS,
-  ANNOTATION_OPENSEARCH_INDEX,
-  ANNOTATION_PROMETHEUS_SELECTOR,
-  ANNOTATION_SLO_OBJECTIVE,
-  DATAOPS_ANNOTATION_PREFIX,
-  DATAOPS_ENTITY_TYPES,
-} from './constants';
+  ANNOTATIONS,
+  splitList,
+} from '@dataops-observability/plugin-dataops-common';
+import { DATAOPS_ANNOTATION_PREFIX, DATAOPS_ENTITY_TYPES } from './constants';
 
 function annotationsOf(entity: Entity): Record<string, string> {
   return entity.metadata.annotations ?? {};
@@ -50,7 +45,7 @@ export function isDataOpsAvailable(entity: Entity): boolean {
 export function isDataOpsMetricsAvailable(entity: Entity): boolean {
   return (
     isDataOpsAvailable(entity) &&
-    (hasAnnotation(entity, ANNOTATION_PROMETHEUS_SELECTOR) ||
+    (hasAnnotation(entity, ANNOTATIONS.prometheusSelector) ||
       isDataOpsEntityType(entity))
   );
 }
@@ -59,7 +54,7 @@ export function isDataOpsMetricsAvailable(entity: Entity): boolean {
 export function isDataOpsLogsAvailable(entity: Entity): boolean {
   return (
     isDataOpsAvailable(entity) &&
-    hasAnnotation(entity, ANNOTATION_OPENSEARCH_INDEX)
+    hasAnnotation(entity, ANNOTATIONS.opensearchIndex)
   );
 }
 
@@ -67,8 +62,8 @@ export function isDataOpsLogsAvailable(entity: Entity): boolean {
 export function isDataOpsDeploymentsAvailable(entity: Entity): boolean {
   return (
     isDataOpsAvailable(entity) &&
-    (hasAnnotation(entity, ANNOTATION_ARGOCD_APP_NAME) ||
-      hasAnnotation(entity, ANNOTATION_ARGOCD_APP_SELECTOR))
+    (hasAnnotation(entity, ANNOTATIONS.argocdAppName) ||
+      hasAnnotation(entity, ANNOTATIONS.argocdAppSelector))
   );
 }
 
@@ -79,7 +74,18 @@ export function isDataOpsDeploymentsAvailable(entity: Entity): boolean {
 export function isDataOpsSloAvailable(entity: Entity): boolean {
   return (
     isDataOpsEntityType(entity) ||
-    hasAnnotation(entity, ANNOTATION_SLO_OBJECTIVE)
+    hasAnnotation(entity, ANNOTATIONS.sloObjective)
+  );
+}
+
+/**
+ * Whether the Storage tab applies: the entity names storage or an Iceberg table (for any environment).
+ * @public
+ */
+export function isDataOpsStorageAvailable(entity: Entity): boolean {
+  return (
+    hasAnnotation(entity, ANNOTATIONS.storage) ||
+    hasAnnotation(entity, ANNOTATIONS.icebergTable)
   );
 }
 
@@ -87,11 +93,6 @@ export function isDataOpsSloAvailable(entity: Entity): boolean {
  * Environments listed on the entity, or undefined when it runs in every configured environment.
  */
 export function getEntityEnvironments(entity: Entity): string[] | undefined {
-  const raw = annotationsOf(entity)[ANNOTATION_ENVIRONMENTS];
-  if (!raw) return undefined;
-  const envs = raw
-    .split(',')
-    .map(e => e.trim())
-    .filter(Boolean);
+  const envs = splitList(annotationsOf(entity)[ANNOTATIONS.environments]);
   return envs.length ? Array.from(new Set(envs)) : undefined;
 }

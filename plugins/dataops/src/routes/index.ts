@@ -1,3 +1,2 @@
 export * from './refs';
-export * from './tabs';
 export * from './useTabLink';

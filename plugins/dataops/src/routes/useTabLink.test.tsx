@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/test-utils';
-import { DataOpsTab } from './tabs';
+import { DataOpsTab } from '../tabs';
 import { useTabLink } from './useTabLink';
 import {
   dataOpsLogsRouteRef,

@@ -1,5 +1,5 @@
 import { RouteRef, useRouteRef } from '@backstage/core-plugin-api';
-import { DataOpsTab, TAB_ROUTE_REFS } from './tabs';
+import { DataOpsTab, TAB_DEFINITIONS } from '../tabs';
 
 /**
  * The path the app mounts a route ref at, seen from the current page, or undefined when the app mounts it
@@ -27,16 +27,15 @@ export type TabLink = (
  * app-config) are followed.
  */
 export function useTabLink(): TabLink {
-  const paths: Record<DataOpsTab, string | undefined> = {
-    overview: useMountedPath(TAB_ROUTE_REFS.overview),
-    metrics: useMountedPath(TAB_ROUTE_REFS.metrics),
-    logs: useMountedPath(TAB_ROUTE_REFS.logs),
-    deployments: useMountedPath(TAB_ROUTE_REFS.deployments),
-    slo: useMountedPath(TAB_ROUTE_REFS.slo),
-    storage: useMountedPath(TAB_ROUTE_REFS.storage),
-  };
+  const paths = new Map<DataOpsTab, string | undefined>();
+  for (const tab of TAB_DEFINITIONS) {
+    // The tab table is a module constant, so every render calls the hook the same number of times in the
+    // same order, which is what the rules of hooks protect.
+    // eslint-disable-next-line react-hooks/rules-of-hooks
+    paths.set(tab.id, useMountedPath(tab.routeRef));
+  }
   return (tab, search) => {
-    const path = paths[tab];
+    const path = paths.get(tab);
     if (path === undefined) return undefined;
     const query = search?.toString();
     return query ? `${path}?${query}` : path;

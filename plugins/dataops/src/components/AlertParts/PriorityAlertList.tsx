@@ -1,9 +1,12 @@
 import List from '@material-ui/core/List';
 import ListSubheader from '@material-ui/core/ListSubheader';
 import { makeStyles } from '@material-ui/core/styles';
-import { ActiveAlert } from '@dataops-observability/plugin-dataops-common';
+import {
+  ActiveAlert,
+  PRIORITIES,
+} from '@dataops-observability/plugin-dataops-common';
 import { AlertItem } from './AlertItem';
-import { PRIORITIES, PRIORITY_STYLE, suppressionText } from './priorities';
+import { PRIORITY_STYLE, suppressionText } from './priorities';
 
 const useStyles = makeStyles(theme => ({
   subheader: { lineHeight: 2, backgroundColor: theme.palette.background.paper },

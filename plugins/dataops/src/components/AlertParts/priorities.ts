@@ -3,10 +3,10 @@ import {
   Priority,
 } from '@dataops-observability/plugin-dataops-common';
 
-/** Display order: the most urgent first. */
-export const PRIORITIES: Priority[] = ['P1', 'P2', 'P3', 'P4'];
-
-/** Colours and words of each alert priority, shared by chips and charts. */
+/**
+ * Colours and words of each alert priority, shared by chips and charts. Which priorities exist, and in which
+ * order they are shown, is common's `PRIORITIES`.
+ */
 export const PRIORITY_STYLE: Record<
   Priority,
   { bg: string; fg: string; label: string }

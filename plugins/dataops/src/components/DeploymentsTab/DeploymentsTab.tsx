@@ -1,14 +1,11 @@
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
+  ANNOTATIONS,
   DeploymentsData,
   EntityViewResponse,
 } from '@dataops-observability/plugin-dataops-common';
-import {
-  ANNOTATION_ARGOCD_APP_NAME,
-  ANNOTATION_ARGOCD_APP_SELECTOR,
-  isDataOpsDeploymentsAvailable,
-} from '../../annotations';
+import { isDataOpsDeploymentsAvailable } from '../../annotations';
 import {
   EntityViewSection,
   EnvironmentColumns,
@@ -57,7 +54,7 @@ export function DeploymentsTab() {
   return (
     <RequireDataOps
       isAvailable={isDataOpsDeploymentsAvailable}
-      annotation={[ANNOTATION_ARGOCD_APP_NAME, ANNOTATION_ARGOCD_APP_SELECTOR]}
+      annotation={[ANNOTATIONS.argocdAppName, ANNOTATIONS.argocdAppSelector]}
     >
       <EntityViewSection
         view="deployments"

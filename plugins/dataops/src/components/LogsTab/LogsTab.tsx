@@ -14,10 +14,8 @@ import {
 } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { useLocation } from 'react-router-dom';
-import {
-  ANNOTATION_OPENSEARCH_INDEX,
-  isDataOpsLogsAvailable,
-} from '../../annotations';
+import { ANNOTATIONS } from '@dataops-observability/plugin-dataops-common';
+import { isDataOpsLogsAvailable } from '../../annotations';
 import {
   DataOpsQueryState,
   useDataOpsQueryState,
@@ -216,7 +214,7 @@ export function LogsTab() {
   return (
     <RequireDataOps
       isAvailable={isDataOpsLogsAvailable}
-      annotation={ANNOTATION_OPENSEARCH_INDEX}
+      annotation={ANNOTATIONS.opensearchIndex}
     >
       <Logs />
     </RequireDataOps>

@@ -6,13 +6,11 @@ import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import Alert from '@material-ui/lab/Alert';
 import { useNavigate } from 'react-router-dom';
 import {
+  ANNOTATIONS,
   EntityViewResponse,
   MetricsData,
 } from '@dataops-observability/plugin-dataops-common';
-import {
-  ANNOTATION_PROMETHEUS_SELECTOR,
-  isDataOpsMetricsAvailable,
-} from '../../annotations';
+import { isDataOpsMetricsAvailable } from '../../annotations';
 import {
   resolveTimeRange,
   TimeRange,
@@ -149,7 +147,7 @@ export function MetricsTab() {
   return (
     <RequireDataOps
       isAvailable={isDataOpsMetricsAvailable}
-      annotation={ANNOTATION_PROMETHEUS_SELECTOR}
+      annotation={ANNOTATIONS.prometheusSelector}
     >
       <Metrics />
     </RequireDataOps>

@@ -10,6 +10,7 @@ import {
   icebergTable,
   plainService,
   sparkJob,
+  sparkJobWithStorage,
   summaryResponse,
 } from '../../__testUtils__/fixtures';
 import {
@@ -121,7 +122,8 @@ describe('ObservabilityTab', () => {
       http.get(`${ENTITY_URL}/alerts`, () => HttpResponse.json(alertsResponse)),
     );
     await renderWithEntity(<ObservabilityTab />, {
-      entity: sparkJob,
+      // Every tab applies to this entity, so every area's cell links.
+      entity: sparkJobWithStorage,
       route: '/catalog/default/component/daily-sales-etl/obs?range=24h',
       tabs: {
         overview: '/obs',

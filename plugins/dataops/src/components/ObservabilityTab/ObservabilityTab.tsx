@@ -2,32 +2,23 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { Area } from '@dataops-observability/plugin-dataops-common';
-import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATIONS,
+  Area,
+} from '@dataops-observability/plugin-dataops-common';
 import {
   useDataOpsQueryState,
   useEntityView,
   useEnvironmentOptions,
 } from '../../hooks';
-import {
-  ANNOTATION_ENVIRONMENTS,
-  isDataOpsAvailable,
-  isDataOpsDeploymentsAvailable,
-  isDataOpsLogsAvailable,
-  isDataOpsMetricsAvailable,
-} from '../../annotations';
-import { AREA_TABS, useTabLink } from '../../routes';
+import { isDataOpsAvailable } from '../../annotations';
+import { useTabLink } from '../../routes';
+import { AREA_TABS, TABS } from '../../tabs';
 import { DataOpsControls, ViewFrame } from '../shared';
 import { RequireDataOps } from '../MissingAnnotation';
 import { AlertList } from '../AlertsCard';
 import { OverviewMatrix } from './OverviewMatrix';
 import { OverviewLegend } from './OverviewLegend';
-
-const AREA_AVAILABLE: Partial<Record<Area, (e: Entity) => boolean>> = {
-  metrics: isDataOpsMetricsAvailable,
-  logs: isDataOpsLogsAvailable,
-  deployments: isDataOpsDeploymentsAvailable,
-};
 
 function Overview() {
   const { entity } = useEntity();
@@ -37,13 +28,15 @@ function Overview() {
   const alerts = useEntityView('alerts', state);
   const tabLink = useTabLink();
 
+  // A cell opens the tab that explains its area only where the entity page shows that tab: the tab must be
+  // mounted (tabLink) and apply to this entity (the same predicate the entity page filters the tab with).
   const linkFor = (area: Area, env: string) => {
-    const available = AREA_AVAILABLE[area];
-    if (available && !available(entity)) return undefined;
+    const tab = AREA_TABS[area];
+    if (tab === undefined || !TABS[tab].isAvailable(entity)) return undefined;
     const params = new URLSearchParams(state.searchParams);
     params.delete('env');
     params.append('env', env);
-    const href = tabLink(AREA_TABS[area], params);
+    const href = tabLink(tab, params);
     if (href === undefined) return undefined;
     return area === 'alerts' ? `${href}#dataops-alerts` : href;
   };
@@ -81,7 +74,7 @@ export function ObservabilityTab() {
   return (
     <RequireDataOps
       isAvailable={isDataOpsAvailable}
-      annotation={ANNOTATION_ENVIRONMENTS}
+      annotation={ANNOTATIONS.environments}
     >
       <Overview />
     </RequireDataOps>

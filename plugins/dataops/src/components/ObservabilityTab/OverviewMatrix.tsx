@@ -7,16 +7,12 @@ import {
   AreaStatus,
   EntityViewResponse,
   EnvironmentResult,
+  HEALTH_LEVEL_RANK,
   HealthLevel,
   SummaryData,
-} from '@dataops-observability/plugin-dataops-common';
-import {
-  EnvironmentStatusPanel,
-  LEVEL_COLOURS,
-  LEVEL_RANK,
-  StatusChip,
   worstLevel,
-} from '../shared';
+} from '@dataops-observability/plugin-dataops-common';
+import { EnvironmentStatusPanel, LEVEL_COLOURS, StatusChip } from '../shared';
 
 const AREA_TITLES: Record<Area, string> = {
   metrics: 'Metrics',
@@ -83,7 +79,7 @@ export function sortAreasWorstFirst(
     Math.max(
       -1,
       ...environments.map(e =>
-        e.status === 'ok' ? LEVEL_RANK[statusOf(e, area).level] : -1,
+        e.status === 'ok' ? HEALTH_LEVEL_RANK[statusOf(e, area).level] : -1,
       ),
     );
   return [...AREAS]

@@ -1,11 +1,9 @@
 import {
+  ANNOTATIONS,
   EntityViewResponse,
   SloData,
 } from '@dataops-observability/plugin-dataops-common';
-import {
-  ANNOTATION_SLO_OBJECTIVE,
-  isDataOpsSloAvailable,
-} from '../../annotations';
+import { isDataOpsSloAvailable } from '../../annotations';
 import { RequireDataOps } from '../MissingAnnotation';
 import { EntityViewSection, EnvironmentColumns } from '../shared';
 import { SloEnvironment } from './SloEnvironment';
@@ -28,7 +26,7 @@ export function SloTab() {
   return (
     <RequireDataOps
       isAvailable={isDataOpsSloAvailable}
-      annotation={ANNOTATION_SLO_OBJECTIVE}
+      annotation={ANNOTATIONS.sloObjective}
     >
       {/* The period comes from the entity's SLO, not from a picked time range. */}
       <EntityViewSection view="slo" hideTimeRange>

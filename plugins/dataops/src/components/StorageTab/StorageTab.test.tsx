@@ -17,7 +17,7 @@ import {
   StorageData,
 } from '@dataops-observability/plugin-dataops-common';
 import { StorageTab, StorageView } from './StorageTab';
-import { isDataOpsStorageAvailable } from './isStorageAvailable';
+import { isDataOpsStorageAvailable } from '../../annotations';
 import { dataOpsStorageContent } from '../../alpha';
 import { dataOpsApiRef } from '../../api';
 import {

@@ -1,18 +1,15 @@
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
 import {
+  ANNOTATIONS,
   EntityViewResponse,
   StorageData,
   worstLevel,
 } from '@dataops-observability/plugin-dataops-common';
+import { isDataOpsStorageAvailable } from '../../annotations';
 import { EntityViewSection, EnvironmentColumns, StatusChip } from '../shared';
 import { RequireDataOps } from '../MissingAnnotation';
 import { StorageCheckCard } from './StorageCheckCard';
-import {
-  ANNOTATION_ICEBERG_TABLE,
-  ANNOTATION_STORAGE,
-  isDataOpsStorageAvailable,
-} from './isStorageAvailable';
 
 /** Checks of every environment side by side, one column per environment. */
 export function StorageView(props: {
@@ -62,7 +59,7 @@ export function StorageTab() {
   return (
     <RequireDataOps
       isAvailable={isDataOpsStorageAvailable}
-      annotation={[ANNOTATION_STORAGE, ANNOTATION_ICEBERG_TABLE]}
+      annotation={[ANNOTATIONS.storage, ANNOTATIONS.icebergTable]}
     >
       <EntityViewSection view="storage">
         {value => <StorageView response={value} />}

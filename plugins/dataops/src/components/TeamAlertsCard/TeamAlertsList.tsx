@@ -2,11 +2,11 @@ import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   ActiveAlert,
+  PRIORITIES,
   TeamAlertsResponse,
 } from '@dataops-observability/plugin-dataops-common';
 import {
   FailedEnvironmentsAndAlerts,
-  PRIORITIES,
   PriorityAlertList,
   PriorityChip,
 } from '../AlertParts';

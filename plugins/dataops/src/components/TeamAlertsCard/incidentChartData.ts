@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import {
   IncidentsResponse,
+  PRIORITIES,
   Priority,
 } from '@dataops-observability/plugin-dataops-common';
 import { formatDuration } from '../../format';
-import { PRIORITIES } from '../AlertParts';
 
 export interface WeekPoint {
   week: string;

@@ -1,13 +1,5 @@
 import { HealthLevel } from '@dataops-observability/plugin-dataops-common';
 
-/** Order used to sort worst first; unknown ranks between warning and healthy since it may hide a problem. */
-export const LEVEL_RANK: Record<HealthLevel, number> = {
-  critical: 3,
-  warning: 2,
-  unknown: 1,
-  healthy: 0,
-};
-
 /** Words shown next to every colour, so colour is never the only carrier of meaning. */
 export const LEVEL_LABEL: Record<HealthLevel, string> = {
   healthy: 'Healthy',
@@ -23,10 +15,3 @@ export const LEVEL_COLOURS: Record<HealthLevel, { bg: string; fg: string }> = {
   critical: { bg: '#fde4e4', fg: '#9b1c1c' },
   unknown: { bg: '#eceff1', fg: '#37474f' },
 };
-
-export function worstLevel(levels: HealthLevel[]): HealthLevel {
-  return levels.reduce<HealthLevel>(
-    (worst, l) => (LEVEL_RANK[l] > LEVEL_RANK[worst] ? l : worst),
-    'healthy',
-  );
-}
