@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up this machine if needed, then runs the whole test suite: type check, lint, unit and integration tests
-# (real Prometheus, Alertmanager, PostgreSQL, Redis), and browser tests in Chromium. Exits non-zero on any failure.
+# Sets up this machine if needed, then runs the whole test suite: type check, lint, API reports, unit and
+# integration tests (real Prometheus, Alertmanager, PostgreSQL, Redis), browser tests in Chromium, and the
+# adoption test (the packed packages installed into a throwaway app by the READMEs). Exits non-zero on any failure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/bootstrap.sh"
 
@@ -23,9 +24,11 @@ run_step() {
 
 run_step "Type check (tsc)" yarn tsc
 run_step "Lint (eslint)" yarn backstage-cli repo lint
+run_step "API reports up to date" yarn build:api-reports:check
 run_step "API specifications for contract tests" node packages/api-spec-checks/bin/ensure-specs.mjs
 run_step "Unit and integration tests (jest)" env CI=true yarn backstage-cli repo test
 run_step "Browser tests (Playwright, Chromium)" node e2e-tests/run.mjs
+run_step "Adoption test (pack, install, start)" yarn test:adoption
 
 step "All steps passed"
 printf '%s\n' "${timings[@]}"
