@@ -8,9 +8,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '@dataops-observability/plugin-dataops-test-utils';
 import { adoptionAppConfig } from './app/appConfig';
 import { exampleEntityFor } from './app/catalogEntity';
 import { installThrowawayApp, writeReadmeCode } from './app/throwawayApp';
@@ -66,17 +66,6 @@ function childEnv(): NodeJS.ProcessEnv {
   // CI machines set CI=true, which makes Yarn refuse to write the app's new lockfile entries.
   env.YARN_ENABLE_IMMUTABLE_INSTALLS = 'false';
   return env;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function main(keep: boolean): Promise<void> {

@@ -1,23 +1,13 @@
 import fs from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnTypeScript, stopChild } from '../platform/childProcesses';
 import { REPO_ROOT } from '../platform/paths';
+import { freePort } from '@dataops-observability/plugin-dataops-test-utils';
 
 const BACKEND_DIR = path.join(REPO_ROOT, 'packages', 'backend');
 
-/** A port nobody listens on right now (the system picks it; closed again before the backend binds it). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise(resolve => server.close(resolve));
-  if (!address || typeof address === 'string') {
-    throw new Error('no free port');
-  }
-  return address.port;
-}
+export { freePort };
 
 /**
  * The repository's `app-config.yaml` moved to other ports: the app and backend on `port` (the backend

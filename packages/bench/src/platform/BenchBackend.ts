@@ -1,6 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type {
@@ -11,15 +10,10 @@ import type { BackendReadyMessage } from '../backend/tokenReporterPlugin';
 import { BenchBackendOptions, benchBackendConfig } from './backendConfig';
 import { readRssBytes, spawnTypeScript, stopChild } from './childProcesses';
 import { BENCH_DIR } from './paths';
+import { freePort } from '@dataops-observability/plugin-dataops-test-utils';
 
 /** A port that was free a moment ago; the backend needs it before listening to build its base URL. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise(resolve => server.close(resolve));
-  return port;
-}
+export { freePort };
 
 /**
  * A Backstage backend with the dataops plugin in its own Node.js process (see backend/benchBackend.ts):
@@ -55,7 +49,13 @@ export class BenchBackend {
         stdio: ['ignore', log.fd, log.fd, 'ipc'],
         env: { ...process.env, NODE_ENV: 'production' },
       },
-      ['--expose-gc'],
+      [
+        '--expose-gc',
+        // BENCH_CPU_PROFILE_DIR=dir writes the backend's V8 CPU profile there when it stops (see the README).
+        ...(process.env.BENCH_CPU_PROFILE_DIR
+          ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE_DIR]
+          : []),
+      ],
     );
     await log.close();
     const url = `http://127.0.0.1:${port}`;
