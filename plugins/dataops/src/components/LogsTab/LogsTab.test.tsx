@@ -160,7 +160,8 @@ describe('LogsTab', () => {
     expect(screen.getByTestId('location')).toHaveTextContent(
       'q=OutOfMemory&level=error',
     );
-  });
+    // Three environments, a histogram and a virtualised table: over 1 s alone, several on a loaded machine.
+  }, 20_000);
 
   it('loads the next page of one environment with its cursor', async () => {
     const cursors: Array<string | null> = [];
