@@ -42,7 +42,8 @@ test('Spark job: the observability matrix shows every environment and prod criti
 
 test('Spark job: metrics show each panel, the not-collected metric in dev and the fallback in stage', async () => {
   await open('component', 'daily-sales-etl', 'dataops-metrics');
-  for (const title of ['Active jobs', 'Failed jobs (24 h)', 'GC time ratio', 'Executor memory', 'Pod restarts (1 h)']) {
+  // Titles of the default exporter stack: the Spark operator counts application runs (docs/metrics-catalogue.md).
+  for (const title of ['Active jobs', 'Failed runs (24 h)', 'GC time ratio', 'Executor memory', 'Pod restarts (1 h)']) {
     await see(title);
   }
   await see('dev: metric not collected');

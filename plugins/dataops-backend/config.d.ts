@@ -49,6 +49,44 @@ export interface Config {
        * @visibility backend
        */
       maxResponseBytes?: number;
+      /**
+       * Exporters this environment runs, one profile per layer (docs/metrics-catalogue.md lists them);
+       * panels, storage checks and SLI templates read the names the chosen exporter publishes. Layers left
+       * out use the default stack. `entityTypes` overrides layers for one entity type, e.g. Spark jobs on a
+       * standalone cluster.
+       * @visibility backend
+       */
+      profile?: {
+        /** `spark-operator-jmx` (default) or `spark-standalone`. @visibility backend */
+        spark?: string;
+        /** `kube-state-metrics-cadvisor` (default). @visibility backend */
+        kubernetes?: string;
+        /** `airflow-statsd-chart` (default) or `airflow-statsd-outcome`. @visibility backend */
+        airflow?: string;
+        /** `iceberg-table-exporter` (default). @visibility backend */
+        iceberg?: string;
+        /** `minio-v2` (default) or `minio-v3`. @visibility backend */
+        s3?: string;
+        /** `hive-metastore-jmx` (default). @visibility backend */
+        hive?: string;
+        /** `oracledb-exporter` (default). @visibility backend */
+        oracle?: string;
+        /** `ceph-mgr` (default). @visibility backend */
+        ceph?: string;
+        /** Per entity `spec.type`, layers that differ from the environment's. @visibility backend */
+        entityTypes?: {
+          [entityType: string]: {
+            /** Layer name to profile id. @visibility backend */
+            [layer: string]: string;
+          };
+        };
+      };
+      /**
+       * A panel or check whose newest sample is older than this many seconds is `stale`, never ok.
+       * Default 600 (10 minutes); keep it above the slowest scrape interval of the environment.
+       * @visibility backend
+       */
+      staleAfterSeconds?: number;
       /** Prometheus HTTP API compatible endpoint (Thanos Querier or Prometheus). */
       thanos?: {
         /** @visibility backend */
@@ -71,6 +109,24 @@ export interface Config {
         /** Most upstream calls in flight at once for this endpoint. Default 8. @visibility backend */
         maxConcurrency?: number;
       };
+      /**
+       * The data scope rule of this environment (docs/annotations.md, "Data scope"): templates filled with
+       * each entity's own `{name}`, `{namespace}` and `{kind}` (and `{env}`), which its annotations must contain.
+       */
+      entityScope?: {
+        /**
+         * `field:value` term every entity's `dataops.io/opensearch-filter` must contain, e.g.
+         * `kubernetes.labels.app:{name}`.
+         * @visibility backend
+         */
+        logFilter?: string;
+        /**
+         * `key=value` requirement every `argocd/app-selector` in use must contain, e.g.
+         * `backstage.io/kubernetes-id={name}`.
+         * @visibility backend
+         */
+        appSelector?: string;
+      };
       /** OpenSearch holding the environment's logs. */
       opensearch?: {
         /** @visibility backend */
@@ -81,7 +137,8 @@ export interface Config {
         password?: string;
         /**
          * Index patterns entities may name in `dataops.io/opensearch-index`; an entity's pattern must fall
-         * inside one of them.
+         * inside one of them. A pattern may use `{name}`, `{namespace}`, `{kind}` and `{env}`, filled with the
+         * entity's own reference (`logs-{namespace}-*`).
          * @visibility backend
          */
         allowedIndexPatterns: string[];
@@ -130,6 +187,32 @@ export interface Config {
         /** @visibility backend */
         maxConcurrency?: number;
       };
+      /** Airflow 2 webserver with the stable REST API v1, read by the `runs` view of DAG entities. */
+      airflow?: {
+        /** Webserver base URL, without `/api/v1`. @visibility backend */
+        url: string;
+        /** Base URL of the web UI for links out (grid, task logs); the webserver's URL by default. @visibility backend */
+        uiUrl?: string;
+        /** Basic auth user (with `password`); or use `token`. @visibility backend */
+        username?: string;
+        /** @visibility secret */
+        password?: string;
+        /** Bearer token, instead of username and password. @visibility secret */
+        token?: string;
+        /** @visibility backend */
+        maxConcurrency?: number;
+      };
+      /** Spark History Server REST API, read by the `runs` view of Spark job entities. */
+      sparkHistory?: {
+        /** History server base URL, without `/api/v1`. @visibility backend */
+        url: string;
+        /** Base URL of its web UI for links out; the server's URL by default. @visibility backend */
+        uiUrl?: string;
+        /** Bearer token, for a server behind an authenticating proxy. @visibility secret */
+        token?: string;
+        /** @visibility backend */
+        maxConcurrency?: number;
+      };
       /** Alertmanager API v2. */
       alertmanager?: {
         /** @visibility backend */
@@ -141,6 +224,19 @@ export interface Config {
         };
         /** @visibility backend */
         maxConcurrency?: number;
+        /**
+         * Label naming an alert's environment, default `env`. An alert whose label names a configured
+         * environment belongs to it, whichever Alertmanager returned it (docs/alerts.md).
+         * @visibility backend
+         */
+        envLabel?: string;
+        /**
+         * Labels that identify a workload in this environment, default `namespace`, `app`, `job`. A selector
+         * owns alerts only through equality matchers on these labels (docs/alerts.md, "Which entity an alert
+         * belongs to").
+         * @visibility backend
+         */
+        identifyingLabels?: string[];
       };
     }>;
     /**
@@ -148,6 +244,12 @@ export interface Config {
      * @visibility backend
      */
     priorities?: { [severity: string]: 'P1' | 'P2' | 'P3' | 'P4' };
+    /**
+     * Priority of an alert with neither a P1-P4 `priority` label nor a severity listed in `priorities`,
+     * default P3.
+     * @visibility backend
+     */
+    defaultPriority?: 'P1' | 'P2' | 'P3' | 'P4';
     /** Alert names never shown, default Watchdog and InfoInhibitor. @visibility backend */
     hiddenAlerts?: string[];
     /** Scheduled reading of every environment's Alertmanager into the incident history. */
@@ -228,6 +330,12 @@ export interface Config {
     };
     /** Cache lifetime per view in seconds, e.g. `{ metrics: 30 }`. @visibility backend */
     cacheTtlSeconds?: { [view: string]: number };
+    /**
+     * Seconds a caller's catalog lookup of an entity is reused across their requests (0, the default, looks
+     * it up on every request). Saves a catalog call per page view; a catalog edit shows that much later.
+     * @visibility backend
+     */
+    entityCacheSeconds?: number;
     /**
      * The `slo` view: policy defaults (99.9% over 30 days, fast and slow burn alerts; docs/platform-rules.md,
      * "SLO policy") and SLI templates per entity `spec.type`. Entities still choose objective and period by annotation.

@@ -44,6 +44,8 @@ export class SpecValidator {
     for (const format of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) {
       this.ajv.addFormat(format, true);
     }
+    // Airflow's spec writes `datetime` for some timestamps (task instances) where it means `date-time`.
+    this.ajv.addFormat('datetime', (text: string) => !Number.isNaN(Date.parse(text)));
     this.ajv.addSchema({ ...this.doc, $id: this.id });
   }
 

@@ -8,3 +8,9 @@ export { SpecValidator } from './SpecValidator';
 export type { SpecCheckResult } from './SpecValidator';
 export { loadSpec, findSpecsDir, SPEC_FILES } from './specFiles';
 export type { SpecName } from './specFiles';
+export {
+  SPARK_APPLICATION_EXAMPLE,
+  SPARK_JOB_EXAMPLE,
+  SPARK_STAGE_EXAMPLE,
+  checkSparkHistoryShape,
+} from './documentedShapes/sparkHistory';

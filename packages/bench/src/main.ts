@@ -1,16 +1,22 @@
 /*
- * `yarn bench [scenario ids...]`: runs the benchmark scenarios in order (all of them without arguments),
- * prints a table per scenario on stdout, progress on stderr; a run of all of them writes docs/performance.md.
+ * `yarn bench [--into-doc] [scenario ids...]`: runs the benchmark scenarios in order (all of them without
+ * ids), prints a table per scenario on stdout, progress on stderr; a run of all of them writes
+ * docs/performance.md, and a partial run with `--into-doc` replaces its scenarios' sections there.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { killAllChildren } from './platform/childProcesses';
 import { REPO_ROOT } from './platform/paths';
 import { stopSharedSandbox } from './platform/SandboxProcess';
 import { formatResultForTerminal } from './report/format';
 import { readMachineInfo } from './report/machine';
-import { renderPerformanceDoc } from './report/performanceDoc';
+import {
+  mergeIntoPerformanceDoc,
+  renderPerformanceDoc,
+} from './report/performanceDoc';
 import { progress } from './report/progress';
+import { alertOwnershipScenario } from './scenarios/alertOwnership';
+import { cacheBoundScenario } from './scenarios/cacheBound';
 import { cachedThroughputScenario } from './scenarios/cachedThroughput';
 import { costPerViewScenario } from './scenarios/costPerView';
 import { fanOutScenario } from './scenarios/fanOut';
@@ -18,10 +24,11 @@ import { frontendScenario } from './scenarios/frontend';
 import { memoryScenario } from './scenarios/memory';
 import { peerArgocdScenario } from './scenarios/peerArgocd';
 import { replicasScenario } from './scenarios/replicas';
+import { soakScenario } from './scenarios/soak';
 import { selectScenarios } from './selectScenarios';
 import type { Scenario, ScenarioResult } from './types';
 
-/** In the numbering of the benchmark issue, 1 to 7. */
+/** In the numbering of the benchmark issue, 1 to 7, then the soak, the cache bound and alert ownership. */
 const SCENARIOS: Scenario[] = [
   fanOutScenario,
   costPerViewScenario,
@@ -30,6 +37,9 @@ const SCENARIOS: Scenario[] = [
   peerArgocdScenario,
   memoryScenario,
   frontendScenario,
+  soakScenario,
+  cacheBoundScenario,
+  alertOwnershipScenario,
 ];
 
 /** A scenario that threw still gets a section, so one broken scenario does not hide the others' figures. */
@@ -45,10 +55,14 @@ function failedResult(scenario: Scenario, error: unknown): ScenarioResult {
   };
 }
 
-async function main(ids: string[]): Promise<number> {
+const INTO_DOC = '--into-doc';
+
+async function main(args: string[]): Promise<number> {
+  const intoDoc = args.includes(INTO_DOC);
+  const ids = args.filter(a => a !== INTO_DOC);
   const scenarios = selectScenarios(SCENARIOS, ids);
   const date = new Date();
-  const command = ['yarn bench', ...ids].join(' ');
+  const command = ['yarn bench', ...args].join(' ');
   const results: ScenarioResult[] = [];
   let failed = false;
   try {
@@ -75,20 +89,31 @@ async function main(ids: string[]): Promise<number> {
     await stopSharedSandbox();
   }
   const doc = path.join(REPO_ROOT, 'docs', 'performance.md');
-  // The document records complete runs only, so its summary never mixes figures of different runs.
+  const report = { machine: readMachineInfo(), date, command, results };
   if (scenarios.length < SCENARIOS.length) {
-    progress(`ran a subset: ${path.relative(REPO_ROOT, doc)} left as it was`);
+    // A partial run changes the document only when asked to, and then marks each section it measured.
+    if (!intoDoc) {
+      progress(
+        `ran a subset: ${path.relative(
+          REPO_ROOT,
+          doc,
+        )} left as it was (add ${INTO_DOC} to update its sections)`,
+      );
+      return failed ? 1 : 0;
+    }
+    await writeFile(
+      doc,
+      mergeIntoPerformanceDoc(await readFile(doc, 'utf8'), report),
+    );
+    progress(
+      `updated ${results.length} section(s) of ${path.relative(
+        REPO_ROOT,
+        doc,
+      )}`,
+    );
     return failed ? 1 : 0;
   }
-  await writeFile(
-    doc,
-    renderPerformanceDoc({
-      machine: readMachineInfo(),
-      date,
-      command,
-      results,
-    }),
-  );
+  await writeFile(doc, renderPerformanceDoc(report));
   progress(`wrote ${path.relative(REPO_ROOT, doc)}`);
   return failed ? 1 : 0;
 }

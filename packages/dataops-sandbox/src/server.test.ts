@@ -38,8 +38,8 @@ describe('sandbox server', () => {
       for (const entity of catalog) {
         for (const env of ['dev', 'stage', 'prod'] as const) {
           const selector = {
-            'spark-job': `spark_app_runs_total{app="${entity.name}"}`,
-            'airflow-dag': `airflow_ti_successes{dag_id="${entity.annotation('dataops.io/airflow-dag-id', env)}"}`,
+            'spark-job': `spark_application_success_count{app="${entity.name}"}`,
+            'airflow-dag': `airflow_dagrun_duration_count{dag_id="${entity.annotation('dataops.io/airflow-dag-id', env)}"}`,
             'iceberg-table': `iceberg_table_snapshots{table="${entity.annotation('dataops.io/iceberg-table', env)}"}`,
           }[entity.type];
           const { body } = await json(`/${env}/prometheus/api/v1/query?query=${encodeURIComponent(`count(${selector})`)}`);
@@ -61,8 +61,8 @@ describe('sandbox server', () => {
     });
 
     it('leaves metrics uncollected where the scenario says', async () => {
-      const dev = await json('/dev/prometheus/api/v1/series?match[]=spark_driver_active_jobs');
-      const prod = await json('/prod/prometheus/api/v1/series?match[]=spark_driver_active_jobs');
+      const dev = await json('/dev/prometheus/api/v1/series?match[]=spark_driver_dagscheduler_job_activejobs');
+      const prod = await json('/prod/prometheus/api/v1/series?match[]=spark_driver_dagscheduler_job_activejobs');
       const stage = await json('/stage/prometheus/api/v1/label/__name__/values');
       expect(dev.body.data).toEqual([]);
       expect(prod.body.data.length).toBeGreaterThan(0);
@@ -72,7 +72,7 @@ describe('sandbox server', () => {
 
     it('shows the stage DAG failing and the prod SLO burning fast', async () => {
       const ratio = (dag: string) =>
-        encodeURIComponent(`sum(increase(airflow_dagrun_duration_failed_count{dag_id="${dag}"}[1h])) / (sum(increase(airflow_dagrun_duration_failed_count{dag_id="${dag}"}[1h])) + sum(increase(airflow_dagrun_duration_success_count{dag_id="${dag}"}[1h])))`);
+        encodeURIComponent(`sum(increase(airflow_dagrun_failed_count{dag_id="${dag}"}[1h])) / (sum(increase(airflow_dagrun_failed_count{dag_id="${dag}"}[1h])) + sum(increase(airflow_dagrun_duration_count{dag_id="${dag}"}[1h])))`);
       const stage = await json(`/stage/prometheus/api/v1/query?query=${ratio('sales_daily_pipeline')}`);
       const prod = await json(`/prod/prometheus/api/v1/query?query=${ratio('marketing_attribution')}`);
       const healthy = await json(`/prod/prometheus/api/v1/query?query=${ratio('sales_daily_pipeline')}`);
@@ -92,7 +92,7 @@ describe('sandbox server', () => {
       expect(crash.body.data.result).toHaveLength(1);
       const buckets = await q('prod', 'count by (bucket) (minio_bucket_usage_total_bytes)');
       expect(buckets.body.data.result.map((r: any) => r.metric.bucket).sort()).toEqual(['marketing-lake', 'sales-lake', 'warehouse-lake']);
-      for (const query of ['oracledb_tablespace_bytes{tablespace="WMS_TS"}', 'hive_metastore_connection_pool_max', 'ceph_pool_stored_bytes{pool="rbd-warehouse"}']) {
+      for (const query of ['oracledb_tablespace_bytes{tablespace="WMS_TS"}', 'metrics_api_get_table_99thPercentile', 'ceph_pool_stored * on (pool_id) group_left (name) ceph_pool_metadata{name="rbd-warehouse"}']) {
         expect((await q('prod', query)).body.data.result.length).toBeGreaterThan(0);
       }
     });
@@ -102,7 +102,7 @@ describe('sandbox server', () => {
       const res = await json('/prod/prometheus/api/v1/query_range', {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ query: 'sum(rate(spark_app_jobs_total[5m]))', start: String(end - 3600), end: String(end), step: '60' }),
+        body: new URLSearchParams({ query: 'sum(rate(spark_application_success_count[5m]))', start: String(end - 3600), end: String(end), step: '60' }),
       });
       expect(res.body.data.resultType).toBe('matrix');
       expect(res.body.data.result[0].values).toHaveLength(61);

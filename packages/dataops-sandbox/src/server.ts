@@ -1,11 +1,13 @@
 import express, { NextFunction, Request, Response } from 'express';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { createAirflowRouter } from './airflow';
 import { createAlertmanagerRouter } from './alertmanager';
 import { createArgoCdRouter } from './argocd';
 import { createIcebergRouter } from './iceberg';
 import { createKubernetesRouter } from './kubernetes';
 import { createOpenSearchRouter } from './opensearch';
+import { createSparkHistoryRouter } from './sparkHistory';
 import { createPrometheusRouter, generateSeries, MemorySource } from './prometheus';
 import { createPrometheusProxy, startPrometheusBackends } from './realPrometheus';
 import { ENVIRONMENTS, Env, Scenario, ServiceName } from './scenario';
@@ -36,12 +38,17 @@ const SERVICE_PATHS: Record<ServiceName, string> = {
   alertmanager: 'alertmanager',
   k8s: 'k8s',
   iceberg: 'iceberg',
+  airflow: 'airflow',
+  sparkHistory: 'spark-history',
 };
 
 /** A 503 in the error shape each service's clients parse; the others take the Prometheus shape. */
 function unavailableBody(service: ServiceName, message: string): unknown {
   if (service === 'iceberg') {
     return { error: { message, type: 'ServiceUnavailableException', code: 503 } };
+  }
+  if (service === 'airflow') {
+    return { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: message };
   }
   return { status: 'error', errorType: 'unavailable', error: message };
 }
@@ -91,12 +98,14 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       alertmanager: createAlertmanagerRouter(scenario, env, now(), now),
       k8s: createKubernetesRouter(scenario, env, now),
       iceberg: createIcebergRouter(scenario, env, now),
+      airflow: createAirflowRouter(scenario, env, now),
+      sparkHistory: createSparkHistoryRouter(scenario, env, now),
     };
     for (const service of Object.keys(routers) as ServiceName[]) {
       app.use(`/${env}/${SERVICE_PATHS[service]}`, faultGate(scenario, env, service), routers[service]);
     }
   }
-  app.use((req, res) => res.status(404).json({ error: `no sandbox service at ${req.path}; paths are /<dev|stage|prod>/<prometheus|opensearch|argocd|alertmanager|iceberg|k8s/<env>-compute>` }));
+  app.use((req, res) => res.status(404).json({ error: `no sandbox service at ${req.path}; paths are /<dev|stage|prod>/<prometheus|opensearch|argocd|alertmanager|iceberg|airflow|spark-history|k8s/<env>-compute>` }));
   app.use((err: Error, _req: Request, res: Response, _next: NextFunction) => {
     const status = (err as any).status ?? (err as any).statusCode ?? 500;
     res.status(status).json({ error: status < 500 ? err.message : 'internal sandbox error' });

@@ -20,9 +20,12 @@ import {
   AlertmanagerClient,
   BUILT_IN_SOURCES,
   EnvironmentSources,
+  PrometheusClient,
   SourceRegistry,
   alertmanagerSource,
+  thanosSource,
 } from './sources';
+import { createInventoryRouter } from './inventory';
 import { setupTeams } from './teams';
 import { createBuiltInViews } from './views';
 
@@ -86,6 +89,9 @@ export const dataopsPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             catalog: deps.catalog,
             sources: environmentSources,
+            entityCacheMs:
+              (rootConfig.getOptionalNumber('dataops.entityCacheSeconds') ??
+                0) * 1000,
             views: new EntityViewService({
               registry,
               environments: config.environments,
@@ -93,7 +99,28 @@ export const dataopsPlugin = createBackendPlugin({
               cache,
               logger,
               ttlOverrides: config.cacheTtlSeconds,
+              cacheStore: rootConfig.getOptionalString('backend.cache.store'),
             }),
+          }),
+        );
+        httpRouter.use(
+          await createInventoryRouter({
+            httpAuth: deps.httpAuth,
+            catalog: deps.catalog,
+            config,
+            prometheus: envName => {
+              const client = environmentSources.client<PrometheusClient>(
+                envName,
+                thanosSource,
+              );
+              return (
+                client && {
+                  extraMatchers: client.config.extraMatchers,
+                  missingMetrics: (selectors, range, signal) =>
+                    client.missingMetrics(selectors, range, signal),
+                }
+              );
+            },
           }),
         );
         httpRouter.use(

@@ -6,3 +6,9 @@
  */
 export { buildLogSearchBody } from './sources/opensearch';
 export type { LogSearchFields, LogSearchRequest } from './sources/opensearch';
+
+export { createTeamAlertsHarness } from './teams/createTeamAlertsHarness';
+export type {
+  TeamAlertsHarness,
+  TeamAlertsHarnessOptions,
+} from './teams/createTeamAlertsHarness';

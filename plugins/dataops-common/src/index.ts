@@ -4,6 +4,8 @@
  * @packageDocumentation
  */
 export * from './api/types';
+export * from './api/inventory';
+export * from './api/runsTypes';
 export * from './annotations';
 export * from './annotationValues';
 export * from './rulebook';
@@ -14,3 +16,4 @@ export * from './levels';
 export * from './inputIssues';
 export * from './time';
 export * from './slo';
+export * from './exporterProfiles';

@@ -88,26 +88,22 @@ const cases: Array<{
 const history: SeriesHistory[] = [
   ...pair(
     {
-      metric: 'spark_app_runs_total',
-      labels: {
-        namespace: 'spark',
-        app: 'daily-sales-etl',
-        status: 'succeeded',
-      },
+      metric: 'spark_application_success_count',
+      labels: { namespace: 'spark', app: 'daily-sales-etl' },
     },
     {
-      metric: 'spark_app_runs_total',
-      labels: { namespace: 'spark', app: 'daily-sales-etl', status: 'failed' },
+      metric: 'spark_application_failure_count',
+      labels: { namespace: 'spark', app: 'daily-sales-etl' },
     },
     profiles.spike,
   ),
   ...pair(
     {
-      metric: 'airflow_dagrun_duration_success_count',
+      metric: 'airflow_dagrun_duration_count',
       labels: { namespace: 'airflow', dag_id: 'sales_daily_pipeline' },
     },
     {
-      metric: 'airflow_dagrun_duration_failed_count',
+      metric: 'airflow_dagrun_failed_count',
       labels: { namespace: 'airflow', dag_id: 'sales_daily_pipeline' },
     },
     profiles.spike,
@@ -134,22 +130,22 @@ const history: SeriesHistory[] = [
   // Neighbours that fail all the time: counted only if identity or namespace matching were broken.
   ...pair(
     {
-      metric: 'spark_app_runs_total',
-      labels: { namespace: 'spark', app: 'other-job', status: 'succeeded' },
+      metric: 'spark_application_success_count',
+      labels: { namespace: 'spark', app: 'other-job' },
     },
     {
-      metric: 'spark_app_runs_total',
-      labels: { namespace: 'spark', app: 'other-job', status: 'failed' },
+      metric: 'spark_application_failure_count',
+      labels: { namespace: 'spark', app: 'other-job' },
     },
     () => 900,
   ),
   ...pair(
     {
-      metric: 'airflow_dagrun_duration_success_count',
+      metric: 'airflow_dagrun_duration_count',
       labels: { namespace: 'airflow-dev', dag_id: 'sales_daily_pipeline' },
     },
     {
-      metric: 'airflow_dagrun_duration_failed_count',
+      metric: 'airflow_dagrun_failed_count',
       labels: { namespace: 'airflow-dev', dag_id: 'sales_daily_pipeline' },
     },
     () => 900,
@@ -305,11 +301,18 @@ describe('SLO queries and math against a real Prometheus with backfilled history
   });
 
   it('answers "not collected" (empty) rather than a number for an identity without series', async () => {
+    const iceberg = cases.find(c => c.name === 'iceberg-table')!;
+    const query = buildErrorRatioQuery(iceberg.template, '1h', {
+      ...iceberg.options,
+      identity: { icebergTable: 'never.written' },
+    });
+    expect(await queryInstant(prometheus!.url, query, T)).toEqual([]);
+    // Several total counters (success and failure): empty too when none of them exists.
     const [spark] = cases;
-    const query = buildErrorRatioQuery(spark.template, '1h', {
+    const sparkQuery = buildErrorRatioQuery(spark.template, '1h', {
       ...spark.options,
       identity: { sparkAppName: 'never-ran' },
     });
-    expect(await queryInstant(prometheus!.url, query, T)).toEqual([]);
+    expect(await queryInstant(prometheus!.url, sparkQuery, T)).toEqual([]);
   }, 60_000);
 });

@@ -9,6 +9,7 @@ import {
   type RulesFile,
   type SloRulesInput,
 } from './generator';
+import { DEFAULT_PROFILE_SELECTION } from '@dataops-observability/plugin-dataops-common';
 import {
   buildBurnRateUnitTests,
   requireBinary,
@@ -22,12 +23,18 @@ requireBinary('promtool');
 const FAST = 'SloErrorBudgetFastBurn';
 const SLOW = 'SloErrorBudgetSlowBurn';
 
+/**
+ * One entity per exporter profile that publishes SLI counters, its series named exactly as that exporter
+ * publishes them (docs/metrics-catalogue.md): the rules generated for the profile must fire on them.
+ */
 const entities: Array<{
+  name: string;
   input: SloRulesInput;
   goodSeries: string;
   badSeries: string;
 }> = [
   {
+    name: 'spark-operator-jmx',
     input: {
       entityRef: 'component:default/daily-sales-etl',
       owner: 'group:default/sales-data',
@@ -37,11 +44,12 @@ const entities: Array<{
       env: 'prod',
     },
     goodSeries:
-      'spark_app_runs_total{namespace="spark",app="daily-sales-etl",status="succeeded"}',
+      'spark_application_success_count{namespace="spark",app="daily-sales-etl"}',
     badSeries:
-      'spark_app_runs_total{namespace="spark",app="daily-sales-etl",status="failed"}',
+      'spark_application_failure_count{namespace="spark",app="daily-sales-etl"}',
   },
   {
+    name: 'airflow-statsd-chart',
     input: {
       entityRef: 'component:default/sales-daily-pipeline',
       owner: 'group:default/sales-data',
@@ -51,11 +59,31 @@ const entities: Array<{
       env: 'stage',
     },
     goodSeries:
+      'airflow_dagrun_duration_count{namespace="airflow",dag_id="sales_daily_pipeline"}',
+    badSeries:
+      'airflow_dagrun_failed_count{namespace="airflow",dag_id="sales_daily_pipeline"}',
+  },
+  {
+    name: 'airflow-statsd-outcome',
+    input: {
+      entityRef: 'component:default/sales-daily-pipeline',
+      owner: 'group:default/sales-data',
+      entityType: 'airflow-dag',
+      identity: { airflowDagId: 'sales_daily_pipeline' },
+      matchers: 'namespace="airflow"',
+      env: 'stage',
+      profile: {
+        ...DEFAULT_PROFILE_SELECTION,
+        airflow: 'airflow-statsd-outcome',
+      },
+    },
+    goodSeries:
       'airflow_dagrun_duration_success_count{namespace="airflow",dag_id="sales_daily_pipeline"}',
     badSeries:
       'airflow_dagrun_duration_failed_count{namespace="airflow",dag_id="sales_daily_pipeline"}',
   },
   {
+    name: 'iceberg-table-exporter',
     input: {
       entityRef: 'resource:default/sales-daily-orders',
       owner: 'group:default/sales-data',
@@ -71,7 +99,6 @@ const entities: Array<{
   },
 ];
 
-// 1000 events a minute. A 15-minute spike at 20% errors spends 3000/(0.001 x 1000 x 43200) = 7% of a
 // 30-day budget: the 1h ratio (5%) and the 5m ratio (20%) exceed 36 x 0.1%, while the 6h ratio (0.83%)
 // stays under 12 x 0.1%. A 7-hour burn at 2% keeps every window at 2%: over 12x, under 36x.
 const fastSpike: BurnScenario = {
@@ -111,44 +138,40 @@ describe('generated rules under the real promtool', () => {
     await writeFile(join(dir, name), toRulesFileYaml(rules));
   }
 
-  describe.each(entities)(
-    '$input.entityType',
-    ({ input, goodSeries, badSeries }) => {
-      const rules = generateSloRules(input);
-      const base = input.entityType;
+  describe.each(entities)('$name', ({ name, input, goodSeries, badSeries }) => {
+    const rules = generateSloRules(input);
+    const base = name;
 
-      it('passes promtool check rules, as a rules file and as the PrometheusRule spec', async () => {
-        await writeRules(`${base}.rules.yaml`, rules);
-        const spec = toPrometheusRule(rules, { name: base }).spec as RulesFile;
-        await writeFile(join(dir, `${base}.spec.yaml`), stringify(spec));
-        const result = await runPromtool(
-          ['check', 'rules', `${base}.rules.yaml`, `${base}.spec.yaml`],
-          { cwd: dir },
-        );
-        expect(result.output).toContain('SUCCESS: 9 rules found');
-        expect(result.exitCode).toBe(0);
-      }, 60_000);
+    it('passes promtool check rules, as a rules file and as the PrometheusRule spec', async () => {
+      await writeRules(`${base}.rules.yaml`, rules);
+      const spec = toPrometheusRule(rules, { name: base }).spec as RulesFile;
+      await writeFile(join(dir, `${base}.spec.yaml`), stringify(spec));
+      const result = await runPromtool(
+        ['check', 'rules', `${base}.rules.yaml`, `${base}.spec.yaml`],
+        { cwd: dir },
+      );
+      expect(result.output).toContain('SUCCESS: 9 rules found');
+      expect(result.exitCode).toBe(0);
+    }, 60_000);
 
-      it('fires fast burn but not slow on a spike, slow but not fast on a sustained burn, none within budget', async () => {
-        await writeRules(`${base}.rules.yaml`, rules);
-        const tests = buildBurnRateUnitTests({
-          ruleFiles: [`${base}.rules.yaml`],
-          rules,
-          goodSeries,
-          badSeries,
-          scenarios: [fastSpike, slowBurn, healthy],
-        });
-        await writeFile(join(dir, `${base}.test.yaml`), stringify(tests));
-        const result = await runPromtool(
-          ['test', 'rules', `${base}.test.yaml`],
-          { cwd: dir },
-        );
-        expect(result.output).toContain('SUCCESS');
-        expect(result.output).not.toContain('FAILED');
-        expect(result.exitCode).toBe(0);
-      }, 120_000);
-    },
-  );
+    it('fires fast burn but not slow on a spike, slow but not fast on a sustained burn, none within budget', async () => {
+      await writeRules(`${base}.rules.yaml`, rules);
+      const tests = buildBurnRateUnitTests({
+        ruleFiles: [`${base}.rules.yaml`],
+        rules,
+        goodSeries,
+        badSeries,
+        scenarios: [fastSpike, slowBurn, healthy],
+      });
+      await writeFile(join(dir, `${base}.test.yaml`), stringify(tests));
+      const result = await runPromtool(['test', 'rules', `${base}.test.yaml`], {
+        cwd: dir,
+      });
+      expect(result.output).toContain('SUCCESS');
+      expect(result.output).not.toContain('FAILED');
+      expect(result.exitCode).toBe(0);
+    }, 120_000);
+  });
 
   it('fails (exit 1, naming the alert) when a scenario expects the wrong alert, so the checks above have teeth', async () => {
     const { input, goodSeries, badSeries } = entities[0];

@@ -12,8 +12,10 @@ export {
   EntityDataOpsDeploymentsContent,
   EntityDataOpsSloContent,
   EntityDataOpsStorageContent,
+  EntityDataOpsRunsContent,
   EntityDataOpsAlertsCard,
   EntityDataOpsTeamAlertsCard,
+  DataOpsInventoryPage,
 } from './plugin';
 export type { EntityDataOpsTeamAlertsCardProps } from './components/TeamAlertsCard';
 export {
@@ -23,6 +25,8 @@ export {
   dataOpsDeploymentsRouteRef,
   dataOpsSloRouteRef,
   dataOpsStorageRouteRef,
+  dataOpsRunsRouteRef,
+  dataOpsInventoryRouteRef,
 } from './routes';
 export {
   isDataOpsAvailable,
@@ -31,6 +35,7 @@ export {
   isDataOpsDeploymentsAvailable,
   isDataOpsSloAvailable,
   isDataOpsStorageAvailable,
+  isDataOpsRunsAvailable,
 } from './annotations';
 export {
   dataOpsApiRef,
@@ -46,4 +51,5 @@ export type {
   TeamAlertsResponse,
   IncidentsResponse,
   IncidentsQuery,
+  InventoryQuery,
 } from './api';

@@ -42,9 +42,11 @@ describe('legacy plugin', () => {
     ]);
     expect(Object.keys(dataOpsPlugin.routes).sort()).toEqual([
       'deployments',
+      'inventory',
       'logs',
       'metrics',
       'observability',
+      'runs',
       'slo',
       'storage',
     ]);

@@ -7,6 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { DataOpsClient, dataOpsApiRef } from './api';
+import { dataOpsInventoryRouteRef } from './routes';
 import type { EntityDataOpsTeamAlertsCardProps } from './components/TeamAlertsCard';
 import { DataOpsTabName, TAB_DEFINITIONS, TAB_ROUTES_BY_NAME } from './tabs';
 
@@ -21,8 +22,22 @@ export const dataOpsPlugin = createPlugin({
         new DataOpsClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: TAB_ROUTES_BY_NAME,
+  routes: { ...TAB_ROUTES_BY_NAME, inventory: dataOpsInventoryRouteRef },
 });
+
+/**
+ * The metric inventory page (for platform admins): mount it at a top-level route, by convention
+ * `/dataops-inventory`; "not collected" panels link to it.
+ * @public
+ */
+export const DataOpsInventoryPage: () => JSX.Element = dataOpsPlugin.provide(
+  createRoutableExtension({
+    name: 'DataOpsInventoryPage',
+    component: () =>
+      import('./components/InventoryPage').then(m => m.InventoryPage),
+    mountPoint: dataOpsInventoryRouteRef,
+  }),
+);
 
 /** The legacy name of a tab's extension: `metrics` is `EntityDataOpsMetricsContent`. */
 function legacyTabExtensionName(name: DataOpsTabName): string {
@@ -86,6 +101,12 @@ export const EntityDataOpsSloContent = tabExtension('slo');
  * @public
  */
 export const EntityDataOpsStorageContent = tabExtension('storage');
+
+/**
+ * Runs tab: mount it by convention at `/dataops-runs`; show it with `isDataOpsRunsAvailable`.
+ * @public
+ */
+export const EntityDataOpsRunsContent = tabExtension('runs');
 
 /** Active alerts card for the entity overview. @public */
 export const EntityDataOpsAlertsCard: (props: {

@@ -6,7 +6,10 @@ import {
   catalogLocationCreatePermission,
 } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { dataopsLogsReadPermission } from '@dataops-observability/plugin-dataops-common';
+import {
+  dataopsAlertRoutingReadPermission,
+  dataopsLogsReadPermission,
+} from '@dataops-observability/plugin-dataops-common';
 import {
   DataOpsPermissionPolicy,
   readPolicyOptions,
@@ -71,10 +74,11 @@ describe('DataOpsPermissionPolicy', () => {
     ).toEqual({ result: AuthorizeResult.ALLOW });
   });
 
-  it('keeps catalog writes for admins', async () => {
+  it('keeps catalog writes and the alert routing tree for admins', async () => {
     for (const permission of [
       catalogEntityCreatePermission,
       catalogLocationCreatePermission,
+      dataopsAlertRoutingReadPermission,
     ]) {
       expect(
         await policy.handle({ permission }, as('user:default/ana')),

@@ -20,7 +20,10 @@ import type {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { dataopsLogsReadPermission } from '@dataops-observability/plugin-dataops-common';
+import {
+  dataopsAlertRoutingReadPermission,
+  dataopsLogsReadPermission,
+} from '@dataops-observability/plugin-dataops-common';
 
 /** Who may do what beyond reading, from `dataopsPermissionPolicy` in app-config. */
 export interface DataOpsPolicyOptions {
@@ -38,6 +41,12 @@ const CATALOG_WRITES = [
   catalogLocationDeletePermission,
 ];
 
+/**
+ * Admins only: catalog writes, and the Alertmanager routing tree, which names every group that owns an
+ * alert-owning entity and is meant for the operators who configure Alertmanager.
+ */
+const ADMIN_ONLY = [...CATALOG_WRITES, dataopsAlertRoutingReadPermission];
+
 export function readPolicyOptions(config: Config): DataOpsPolicyOptions {
   const section = config.getOptionalConfig('dataopsPermissionPolicy');
   return {
@@ -50,9 +59,9 @@ export function readPolicyOptions(config: Config): DataOpsPolicyOptions {
 /**
  * The production permission policy of this app. Logs are the sensitive part of the suite, so
  * `dataops.logs.read` is granted to the entity's owners (and to configured reader groups), evaluated by the
- * catalog against the entity itself; catalog writes are for admins; everything else any signed-in user may
- * do, as in a stock Backstage. Services calling on their own behalf are allowed, as the permission framework
- * already does for them.
+ * catalog against the entity itself; catalog writes and the alert routing tree are for admins; everything
+ * else any signed-in user may do, as in a stock Backstage. Services calling on their own behalf are
+ * allowed, as the permission framework already does for them.
  */
 export class DataOpsPermissionPolicy implements PermissionPolicy {
   constructor(
@@ -65,10 +74,10 @@ export class DataOpsPermissionPolicy implements PermissionPolicy {
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     const isLogs = isPermission(request.permission, dataopsLogsReadPermission);
-    const isCatalogWrite = CATALOG_WRITES.some(p =>
+    const isAdminOnly = ADMIN_ONLY.some(p =>
       isPermission(request.permission, p),
     );
-    if (!isLogs && !isCatalogWrite) {
+    if (!isLogs && !isAdminOnly) {
       return { result: AuthorizeResult.ALLOW };
     }
     if (!user) {
@@ -79,7 +88,7 @@ export class DataOpsPermissionPolicy implements PermissionPolicy {
     );
     const memberOf = (groups: string[]) =>
       groups.some(group => ownershipEntityRefs.includes(group));
-    if (isCatalogWrite) {
+    if (isAdminOnly) {
       return {
         result: memberOf(this.options.catalogAdminGroups)
           ? AuthorizeResult.ALLOW

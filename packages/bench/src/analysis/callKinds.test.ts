@@ -8,6 +8,18 @@ describe('call kinds', () => {
     expect(callKind('/env01/argocd/api/v1/applications/x')).toBe('argocd');
   });
 
+  it('tells freshness probes from panel queries by their PromQL', () => {
+    expect(
+      callKind(
+        '/env01/prometheus/api/v1/query_range',
+        'label_replace(max(timestamp(up{a="b"})), "dataops_input", "0", "", "")',
+      ),
+    ).toBe('prometheus freshness probe');
+    expect(
+      callKind('/env01/prometheus/api/v1/query_range', 'sum(up{a="b"})'),
+    ).toBe('prometheus query_range');
+  });
+
   it('summarises calls most frequent first', () => {
     const at = 0;
     expect(

@@ -5,9 +5,13 @@ import type { ProxyCall } from '../upstreams/DelayedCountingProxy';
  * (`prometheus series`), since `series` and fallback queries are what a page view costs beyond one query
  * per panel.
  */
-export function callKind(path: string): string {
+export function callKind(path: string, query?: string): string {
   const [, , service = '?', ...rest] = path.split('/');
   if (service === 'prometheus') {
+    // The freshness probe of a panel asks for the timestamps of its inputs' newest samples.
+    if (query?.includes('timestamp(')) {
+      return 'prometheus freshness probe';
+    }
     return `prometheus ${rest[rest.length - 1]}`;
   }
   return service;
@@ -17,7 +21,7 @@ export function callKind(path: string): string {
 export function describeCalls(calls: readonly ProxyCall[]): string {
   const counts = new Map<string, number>();
   for (const call of calls) {
-    const kind = callKind(call.path);
+    const kind = callKind(call.path, call.query);
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
   return (

@@ -7,6 +7,8 @@ export interface MemoryProbeAnswer {
   type: 'bench-memory';
   rssBytes: number;
   heapUsedBytes: number;
+  /** Memory outside the V8 heap held by JavaScript objects: buffers (cached answers are buffers). */
+  externalBytes: number;
 }
 
 /**
@@ -25,6 +27,7 @@ export function answerMemoryProbes(): void {
       type: 'bench-memory',
       rssBytes: usage.rss,
       heapUsedBytes: usage.heapUsed,
+      externalBytes: usage.external,
     };
     process.send?.(answer);
   });

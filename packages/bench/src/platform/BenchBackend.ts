@@ -8,7 +8,12 @@ import type {
 } from '../backend/memoryProbe';
 import type { BackendReadyMessage } from '../backend/tokenReporterPlugin';
 import { BenchBackendOptions, benchBackendConfig } from './backendConfig';
-import { readRssBytes, spawnTypeScript, stopChild } from './childProcesses';
+import {
+  readCpuSeconds,
+  readRssBytes,
+  spawnTypeScript,
+  stopChild,
+} from './childProcesses';
 import { BENCH_DIR } from './paths';
 import { freePort } from '@dataops-observability/plugin-dataops-test-utils';
 
@@ -55,6 +60,10 @@ export class BenchBackend {
         ...(process.env.BENCH_CPU_PROFILE_DIR
           ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE_DIR]
           : []),
+        // BENCH_HEAP_PROFILE_DIR=dir: the sampled allocations still live when it stops, by call stack.
+        ...(process.env.BENCH_HEAP_PROFILE_DIR
+          ? ['--heap-prof', '--heap-prof-dir', process.env.BENCH_HEAP_PROFILE_DIR]
+          : []),
       ],
     );
     await log.close();
@@ -94,6 +103,11 @@ export class BenchBackend {
 
   rssBytes(): Promise<number> {
     return readRssBytes(this.pid);
+  }
+
+  /** CPU time the backend process has used since it started, seconds. */
+  cpuSeconds(): Promise<number> {
+    return readCpuSeconds(this.pid);
   }
 
   /** Resident and heap memory right after a full garbage collection in the backend process. */

@@ -1,4 +1,7 @@
-import { renderPerformanceDoc } from './performanceDoc';
+import {
+  mergeIntoPerformanceDoc,
+  renderPerformanceDoc,
+} from './performanceDoc';
 
 describe('renderPerformanceDoc', () => {
   const doc = renderPerformanceDoc({
@@ -56,5 +59,70 @@ describe('renderPerformanceDoc', () => {
     );
     expect(section).toContain('- Measured with autocannon.');
     expect(doc.indexOf('## Memory')).toBeGreaterThan(doc.indexOf('## Fan-out'));
+  });
+});
+
+describe('mergeIntoPerformanceDoc', () => {
+  const machine = {
+    cpuModel: 'Test CPU 3000',
+    cores: 2,
+    memoryBytes: 8 * 1024 ** 3,
+    nodeVersion: 'v22.1.0',
+    platform: 'Linux 6.1 x64',
+  };
+  const result = (id: string, measured: string, title = id) => ({
+    id,
+    title,
+    goal: 'fast',
+    measured,
+    columns: ['x'],
+    rows: [{ x: measured }],
+    verdict: 'met' as const,
+    notes: [`note of ${measured}`],
+  });
+  const full = renderPerformanceDoc({
+    machine,
+    date: new Date('2026-01-01T00:00:00Z'),
+    command: 'yarn bench',
+    results: [result('fan-out', 'old fan-out'), result('memory', 'old memory')],
+  });
+
+  it('replaces the sections and summary rows of the scenarios a partial run measured, and marks them', () => {
+    const merged = mergeIntoPerformanceDoc(full, {
+      machine,
+      date: new Date('2026-02-02T00:00:00Z'),
+      command: 'yarn bench --into-doc memory soak',
+      results: [result('memory', 'new memory'), result('soak', 'new soak')],
+    });
+    expect(merged).toContain('- Date: 2026-01-01T00:00:00.000Z');
+    expect(merged).toContain('old fan-out');
+    expect(merged).not.toContain('old memory');
+    expect(merged).toMatch(
+      /^\| \[memory\]\(#memory\) +\| fast +\| new memory +\| met +\|$/m,
+    );
+    expect(merged).toMatch(
+      /^\| \[soak\]\(#soak\) +\| fast +\| new soak +\| met +\|$/m,
+    );
+    const memory = merged.slice(merged.indexOf('## memory'));
+    expect(memory).toContain(
+      'Measured 2026-02-02T00:00:00.000Z by `yarn bench --into-doc memory soak`, a partial run',
+    );
+    expect(merged.indexOf('## soak')).toBeGreaterThan(
+      merged.indexOf('## memory'),
+    );
+    expect(merged.indexOf('## Where the time goes')).toBeGreaterThan(
+      merged.indexOf('## soak'),
+    );
+    // Merging twice keeps one copy of everything.
+    const again = mergeIntoPerformanceDoc(merged, {
+      machine,
+      date: new Date('2026-02-03T00:00:00Z'),
+      command: 'yarn bench --into-doc soak',
+      results: [result('soak', 'newer soak')],
+    });
+    expect(again.match(/## Where the time goes/g)).toHaveLength(1);
+    expect(again.match(/<a id="soak">/g)).toHaveLength(1);
+    expect(again).toContain('newer soak');
+    expect(again).toContain('new memory');
   });
 });

@@ -1,6 +1,7 @@
 import type { ScenarioResult } from '../types';
 import { formatMarkdownTable } from './format';
 import type { MachineInfo } from './machine';
+import { WHERE_THE_TIME_GOES } from './whereTheTimeGoes';
 
 export interface PerformanceReport {
   machine: MachineInfo;
@@ -16,6 +17,47 @@ const VERDICT_TEXT: Record<ScenarioResult['verdict'], string> = {
   missed: '**missed**',
   info: 'info',
 };
+
+const SUMMARY_COLUMNS = ['scenario', 'goal', 'measured', 'verdict'];
+const APPENDIX_ANCHOR = '<a id="where-the-time-goes"></a>';
+const PARTIAL_NOTE =
+  'Sections measured by a later partial run (`yarn bench --into-doc <ids>`) say so under their heading.';
+
+type SummaryRow = Record<string, string>;
+
+function summaryRow(r: ScenarioResult): SummaryRow {
+  return {
+    scenario: `[${r.title}](#${r.id})`,
+    goal: r.goal ?? '-',
+    measured: r.measured ?? '-',
+    verdict: VERDICT_TEXT[r.verdict],
+  };
+}
+
+/** One scenario's section; `measuredBy` names a partial run that is not the one in the header. */
+function renderSection(r: ScenarioResult, measuredBy?: string): string[] {
+  const lines = [
+    '',
+    `<a id="${r.id}"></a>`,
+    '',
+    `## ${r.title}`,
+    '',
+    ...(measuredBy ? [measuredBy, ''] : []),
+    `Scenario id \`${r.id}\`. Goal: ${
+      r.goal ?? 'none (information only)'
+    }. Verdict: ${VERDICT_TEXT[r.verdict]}.`,
+    '',
+    formatMarkdownTable(r.columns, r.rows),
+  ];
+  if (r.notes.length) {
+    lines.push('', ...r.notes.map(n => `- ${n}`));
+  }
+  return lines;
+}
+
+function renderAppendix(): string[] {
+  return ['', APPENDIX_ANCHOR, '', ...WHERE_THE_TIME_GOES];
+}
 
 /** docs/performance.md: a header naming the machine, a summary of goals against figures, a section per scenario. */
 export function renderPerformanceDoc(report: PerformanceReport): string {
@@ -35,32 +77,75 @@ export function renderPerformanceDoc(report: PerformanceReport): string {
     '',
     '## Summary',
     '',
-    formatMarkdownTable(
-      ['scenario', 'goal', 'measured', 'verdict'],
-      results.map(r => ({
-        scenario: `[${r.title}](#${r.id})`,
-        goal: r.goal ?? '-',
-        measured: r.measured ?? '-',
-        verdict: VERDICT_TEXT[r.verdict],
-      })),
-    ),
+    formatMarkdownTable(SUMMARY_COLUMNS, results.map(summaryRow)),
   ];
   for (const r of results) {
-    lines.push(
-      '',
-      `<a id="${r.id}"></a>`,
-      '',
-      `## ${r.title}`,
-      '',
-      `Scenario id \`${r.id}\`. Goal: ${
-        r.goal ?? 'none (information only)'
-      }. Verdict: ${VERDICT_TEXT[r.verdict]}.`,
-      '',
-      formatMarkdownTable(r.columns, r.rows),
-    );
-    if (r.notes.length) {
-      lines.push('', ...r.notes.map(n => `- ${n}`));
-    }
+    lines.push(...renderSection(r));
   }
+  lines.push(...renderAppendix());
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * An existing docs/performance.md with the sections and summary rows of `report`'s scenarios replaced (or
+ * added), each marked with the partial run that measured it; every other section stays as it was.
+ */
+export function mergeIntoPerformanceDoc(
+  existing: string,
+  report: PerformanceReport,
+): string {
+  const summaryStart = existing.indexOf('## Summary');
+  const firstSection = existing.indexOf('\n<a id="');
+  if (summaryStart < 0 || firstSection < 0) {
+    return renderPerformanceDoc(report);
+  }
+  let head = existing.slice(0, summaryStart).trimEnd();
+  if (!head.includes(PARTIAL_NOTE)) {
+    head = `${head}\n\n${PARTIAL_NOTE}`;
+  }
+  const rows = existing
+    .slice(summaryStart, firstSection)
+    .split('\n')
+    .filter(l => l.startsWith('| ['))
+    .map(l => {
+      const cells = l
+        .slice(1, -1)
+        .split(' | ')
+        .map(c => c.trim());
+      return Object.fromEntries(SUMMARY_COLUMNS.map((c, i) => [c, cells[i]]));
+    });
+  const sections = new Map<string, string>();
+  const order: string[] = [];
+  const body = existing.slice(firstSection).split(APPENDIX_ANCHOR)[0];
+  for (const part of body.split('\n<a id="').slice(1)) {
+    const id = part.slice(0, part.indexOf('"'));
+    sections.set(id, `\n<a id="${part}`.trimEnd());
+    order.push(id);
+  }
+  const measuredBy = `Measured ${report.date.toISOString()} by \`${
+    report.command
+  }\`, a partial run; the header's run did not measure this section.`;
+  for (const r of report.results) {
+    const anchor = `(#${r.id})`;
+    const index = rows.findIndex(row => row.scenario?.endsWith(anchor));
+    if (index >= 0) {
+      rows[index] = summaryRow(r);
+    } else {
+      rows.push(summaryRow(r));
+    }
+    if (!sections.has(r.id)) {
+      order.push(r.id);
+    }
+    sections.set(r.id, renderSection(r, measuredBy).join('\n'));
+  }
+  const lines = [
+    head,
+    '',
+    '## Summary',
+    '',
+    formatMarkdownTable(SUMMARY_COLUMNS, rows),
+    ...order.map(id => sections.get(id)!),
+    ...renderAppendix(),
+  ];
   return `${lines.join('\n')}\n`;
 }

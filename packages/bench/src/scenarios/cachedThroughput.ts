@@ -11,7 +11,7 @@ const CONNECTIONS = 50;
 /** Inside the shortest TTL of the parts of `summary` (logs, 10 s), so every request stays warm; the page is primed right before. */
 const SECONDS = 8;
 const RPS_GOAL = 1000;
-const P99_GOAL_MS = 5;
+const CPU_GOAL_MS = 1;
 
 /**
  * Scenario 3: warm page views with 50 concurrent clients against a backend process with real token checks
@@ -34,6 +34,7 @@ export const cachedThroughputScenario: Scenario = {
           const path = viewRequest(ENTITY, view, absoluteRange(), ENVIRONMENTS);
           const body = JSON.stringify(await started.get(path));
           proxy.resetCounts();
+          const cpuBefore = await started.cpuSeconds();
           const load = await runLoad({
             url: started.url,
             path,
@@ -41,21 +42,25 @@ export const cachedThroughputScenario: Scenario = {
             connections: CONNECTIONS,
             durationSeconds: SECONDS,
           });
+          const cpuMs =
+            (((await started.cpuSeconds()) - cpuBefore) * 1000) /
+            Math.max(1, load.latenciesMs.length);
           const ok =
             load.requestsPerSecond >= RPS_GOAL &&
-            load.p99 <= P99_GOAL_MS &&
+            cpuMs <= CPU_GOAL_MS &&
             load.failures === 0;
           met &&= ok;
           worst ||= ok
             ? ''
             : `${view}: ${formatCount(
                 Math.round(load.requestsPerSecond),
-              )} req/s, p99 ${formatMs(load.p99)}`;
+              )} req/s, ${cpuMs.toFixed(2)} ms CPU per request`;
           rows.push({
             view,
             'requests/s': Math.round(load.requestsPerSecond),
             p50: formatMs(load.p50),
             p99: formatMs(load.p99),
+            'backend CPU / request': `${cpuMs.toFixed(2)} ms`,
             failed: load.failures,
             'upstream calls': proxy.calls(),
             'answer size': `${Math.round(body.length / 1024)} KiB`,
@@ -64,9 +69,9 @@ export const cachedThroughputScenario: Scenario = {
         const summaryRow = rows
           .map(
             r =>
-              `${r.view} ${formatCount(Number(r['requests/s']))} req/s p99 ${
-                r.p99
-              }`,
+              `${r.view} ${formatCount(Number(r['requests/s']))} req/s, ${
+                r['backend CPU / request']
+              } CPU/request`,
           )
           .join('; ');
         return {
@@ -74,7 +79,7 @@ export const cachedThroughputScenario: Scenario = {
           title: 'Cached throughput',
           goal: `>= ${formatCount(
             RPS_GOAL,
-          )} requests/s and p99 <= ${P99_GOAL_MS} ms for warm views, ${CONNECTIONS} clients`,
+          )} requests/s and <= ${CPU_GOAL_MS} ms of backend CPU per request for warm views, ${CONNECTIONS} clients`,
           measured: summaryRow,
           verdict: met ? 'met' : 'missed',
           columns: [
@@ -82,6 +87,7 @@ export const cachedThroughputScenario: Scenario = {
             'requests/s',
             'p50',
             'p99',
+            'backend CPU / request',
             'failed',
             'upstream calls',
             'answer size',
@@ -90,20 +96,16 @@ export const cachedThroughputScenario: Scenario = {
           notes: [
             `Entity \`${ENTITY}\` over ${ENVIRONMENTS.length} environments, one-hour range; ${CONNECTIONS} autocannon connections for ${SECONDS} s per view after one priming view, so "upstream calls" must stay 0.`,
             "The backend is a separate Node.js process (backend-defaults: HTTP server, request logging, the default auth service, in-memory cache) with the dataops plugin; each request carries a service token that the auth middleware verifies (ES256 JWT against the issuing plugin's JWKS) like any plugin-to-plugin call. The catalog is an in-process fixture: a real catalog lookup adds a loopback call per request.",
-            `Each of the ${CONNECTIONS} clients sends its next request when the previous answer arrives, so the mean latency is clients / throughput (Little's law): p99 <= ${P99_GOAL_MS} ms at ${CONNECTIONS} clients needs more than ${formatCount(
-              CONNECTIONS / (P99_GOAL_MS / 1000),
-            )} requests/s, ${formatCount(
-              CONNECTIONS / (P99_GOAL_MS / 1000) / RPS_GOAL,
-            )} times the throughput goal; at ${formatCount(
+            `Backend CPU per request is the process's user + system CPU time (/proc) over the run, divided by the requests answered. Each of the ${CONNECTIONS} clients sends its next request when the previous answer arrives, so the mean latency is clients / throughput (Little's law): at ${formatCount(
               RPS_GOAL,
-            )} requests/s the queue alone makes the latency about ${formatMs(
+            )} requests/s the queue alone makes it about ${formatMs(
               (CONNECTIONS / RPS_GOAL) * 1000,
-            )}, and p50 shows that queue rather than slow requests.`,
-            'Autocannon runs in the benchmark process on the same two cores, so it takes CPU the backend would otherwise have. `summary` is not cached as a whole (permissions are checked on every request); each area status is cached next to that area answer, so a warm summary reads six small entries per environment.',
+            )}; p50 and p99 show that queue rather than slow requests.`,
+            "Autocannon runs in the benchmark process on the same two cores, so it takes CPU the backend would otherwise have. Warm answers come from the in-process store as stored UTF-8 JSON and are spliced into the response without parsing or re-encoding; the entity is looked up in the catalog on every request. `summary` is not cached as a whole (permissions are checked on every request); each area status is cached next to that area answer, so a warm summary reads six small entries per environment.",
             ...(met
               ? []
               : [
-                  `Missed (${worst}). Why: every request still verifies the token (ES256), passes the Backstage middleware stack (request log, helmet, JSON error handling) and writes the whole answer; cached environments are spliced into the response as stored JSON text, and a summary reads 18 small cached area statuses (6 areas x 3 environments) and checks the logs permission, all on one event loop. What would close it: smaller metrics answers (fewer points per series, a step chosen from the chart width), an in-process first-level cache in front of the shared one, and more replicas or cores (the replicas scenario shows they share the cache).`,
+                  `Missed (${worst}). What is left per request is mostly Backstage's: verifying the service token (ES256), the middleware stack (request log, helmet, compression check) and writing the answer; see "Where the time goes" at the end of this document.`,
                 ]),
           ],
         };

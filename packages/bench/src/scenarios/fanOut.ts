@@ -18,7 +18,8 @@ const SAMPLES: Record<number, number> = { 1: 15, 3: 30, 10: 8, 30: 6 };
 const ENVIRONMENT_COUNTS = [1, 3, 10, 30];
 const VIEWS = ['summary', 'metrics'];
 const ENTITY = 'daily-sales-etl';
-const OVERHEAD_GOAL_MS = 10;
+/** One round trip to the stand-ins plus this much: the goal for a cold page at 3 environments. */
+const ABOVE_ONE_ROUND_GOAL_MS = 30;
 /** Stand-in latency while counting rounds: rounds are then at least this far apart. */
 const PROBE_LATENCY_MS = 500;
 const GROWTH_GOAL = 1.2;
@@ -110,19 +111,24 @@ function fanOutResult(cases: FanOutCase[]): ScenarioResult {
     return c.p50 / single.p50;
   };
   const atThree = cases.filter(c => c.envs === 3);
+  const latencyGoal = UPSTREAM_LATENCY_MS + ABOVE_ONE_ROUND_GOAL_MS;
+  const worstP50AtThree = Math.max(...atThree.map(c => c.p50));
   const worstOverheadAtThree = Math.max(
     ...atThree.map(c => c.p99 - criticalPath(c)),
   );
   const worstGrowth = Math.max(...cases.filter(c => c.envs === 30).map(growth));
-  const met =
-    worstOverheadAtThree <= OVERHEAD_GOAL_MS && worstGrowth <= GROWTH_GOAL;
+  const met = worstP50AtThree <= latencyGoal && worstGrowth <= GROWTH_GOAL;
   return {
     id: 'fan-out',
     title: 'Fan-out over environments',
-    goal: `overhead p99 <= ${OVERHEAD_GOAL_MS} ms at 3 environments; wall time 1 -> 30 environments <= ${GROWTH_GOAL}x`,
-    measured: `overhead p99 ${formatMs(
+    goal: `cold metrics and summary at 3 environments in one round trip + ${ABOVE_ONE_ROUND_GOAL_MS} ms (p50 <= ${formatMs(
+      latencyGoal,
+    )}); wall time 1 -> 30 environments <= ${GROWTH_GOAL}x`,
+    measured: `p50 ${formatMs(
+      worstP50AtThree,
+    )} at 3 environments (overhead p99 ${formatMs(
       worstOverheadAtThree,
-    )} at 3 environments; growth ${formatRatio(worstGrowth)}`,
+    )}); growth ${formatRatio(worstGrowth)}`,
     verdict: met ? 'met' : 'missed',
     columns: [
       'view',
@@ -155,17 +161,19 @@ function fanOutResult(cases: FanOutCase[]): ScenarioResult {
         ', ',
       )} environments. With so few samples p99 is close to the slowest view.`,
       `Every stand-in upstream answers ${UPSTREAM_LATENCY_MS} ms after the call arrives; the backend's view cache is off (cacheTtlSeconds 0) so every page view goes to the upstreams. The stand-ins replay recorded sandbox answers, so the sandbox's own compute time does not count against the backend.`,
-      `A view cannot answer in one upstream latency: a panel whose query returns no samples asks \`series\` to tell "not collected" from "empty", and a not-collected panel then runs its fallback query (and \`series\` again if that is empty too). Calls queued behind the per-upstream concurrency cap (8) form further rounds. "rounds" counts these sequential waves from the arrival times at the stand-ins during one extra page view with the stand-ins ${PROBE_LATENCY_MS} ms away (a pause of more than ${
+      `Each panel's query, its configured fallback, its freshness probe and one \`series\` call per environment go out together, and the per-upstream concurrency cap (64 by default) is above what one environment of a cold summary asks at once, so a page view is one round of upstream calls. "rounds" counts the sequential waves from the arrival times at the stand-ins during one extra page view with the stand-ins ${PROBE_LATENCY_MS} ms away (a pause of more than ${
         PROBE_LATENCY_MS / 2
-      } ms starts a new round, far above any scheduling jitter; when the backend is busy for longer than that, as at 30 environments, its own work fills the pauses and the count is a lower bound). The critical path is rounds x ${UPSTREAM_LATENCY_MS} ms and "overhead" is the latency above it: the backend's own time on the critical path (auth, catalog lookup, fan-out, parsing, serialising) plus the stand-ins' loopback time.`,
+      } ms starts a new round, far above any scheduling jitter; when the backend is busy for longer than that its own work fills the pauses and the count is a lower bound). The critical path is rounds x ${UPSTREAM_LATENCY_MS} ms and "overhead" is the latency above it: the backend's own time on the critical path (auth, catalog lookup, fan-out, parsing, serialising) plus the stand-ins' loopback time.`,
       ...(met
         ? []
         : [
-            `Missed by ${formatMs(
-              Math.max(0, worstOverheadAtThree - OVERHEAD_GOAL_MS),
-            )} of overhead at 3 environments and ${formatRatio(
-              worstGrowth / GROWTH_GOAL,
-            )} of the allowed growth. Why: the backend spends CPU on every upstream call (about 2 ms each when profiled on this 2-core machine: the fetch, parsing ~240 points per series and turning them into numbers), all on one event loop, so the overhead grows with the calls on the critical path and with the width of the fan-out (870 calls per summary at 30 environments). A summary also queues behind its own calls: the per-upstream concurrency cap of 8 turns the 3 rounds of its dependency chain into 5. What would close it: fewer points per series (a step chosen from the chart width), one \`series\` call per environment for all empty panels, a higher default cap for one page view's calls, and for wide fan-outs more replicas or worker threads for parsing.`,
+            `Missed (p50 ${formatMs(
+              worstP50AtThree,
+            )} at 3 environments against ${formatMs(
+              latencyGoal,
+            )}, growth ${formatRatio(
+              worstGrowth,
+            )} against ${GROWTH_GOAL}x). Where the time goes: see "Where the time goes" at the end of this document.`,
           ]),
       `Environments env01..env30 map round-robin onto the sandbox's stage, prod and dev; env01 is stage, whose panels take the longest chain of calls, so the 1-environment row already has the deepest critical path and "p50 vs 1 env" isolates the cost of the width of the fan-out.`,
     ],

@@ -96,6 +96,19 @@ export interface ProxyCall {
   at: number;
   /** The incoming path without the query, e.g. `/env07/prometheus/api/v1/series`. */
   path: string;
+  /** The PromQL `query` of a Prometheus form body, once the body has arrived. */
+  query?: string;
+  /** True when the stand-in had to ask the target (no recorded answer to replay), once it has answered. */
+  forwarded?: boolean;
+}
+
+/** The `query` form field of a Prometheus POST body, if any. */
+function promQlOf(body: Buffer): string | undefined {
+  try {
+    return new URLSearchParams(body.toString('utf8')).get('query') ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -124,10 +137,17 @@ export class DelayedCountingProxy {
     const upstream = new URL(this.options.target);
     this.server = createServer((req, res) => {
       const path = (req.url ?? '/').split('?')[0];
-      this.log.push({ at: performance.now(), path });
+      const call: ProxyCall = { at: performance.now(), path };
+      this.log.push(call);
       const key = path.split('/').slice(0, 3).join('/');
       this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
       const body = readBody(req);
+      if (path.includes('/prometheus/')) {
+        body.then(
+          b => (call.query = promQlOf(b)),
+          () => undefined,
+        );
+      }
       setTimeout(async () => {
         if (this.options.isDown?.(req)) {
           res.writeHead(503, { 'content-type': 'application/json' });
@@ -151,6 +171,7 @@ export class DelayedCountingProxy {
             headers: {},
             body: Buffer.alloc(0),
           })));
+        call.forwarded = !recorded;
         if (this.options.replay && !recorded && answer.status < 500) {
           this.recorded.set(replayKey, answer);
         }

@@ -1,5 +1,5 @@
 import express, { Response } from 'express';
-import { anchoredRegex } from '../promql';
+import { labelValue, matchesLabelRegex } from '@dataops-observability/plugin-dataops-common';
 import { Env, Scenario } from '../scenario';
 import { buildAlerts, SandboxAlert } from './buildAlerts';
 
@@ -12,11 +12,13 @@ function parseFilter(text: string): (a: SandboxAlert) => boolean {
   const m = /^\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*"?(.*?)"?\s*$/.exec(text.replace(/^\{|\}$/g, ''));
   if (!m) throw new Error(`bad matcher format: ${text}`);
   const [, name, op, value] = m;
+  // As the real Alertmanager: the label is read as data (a name such as `constructor` finds nothing
+  // inherited) and regexes are RE2, anchored, so a filter can not make the fake backtrack either.
   return a => {
-    const v = a.labels[name] ?? '';
+    const v = labelValue(a.labels, name);
     if (op === '=') return v === value;
     if (op === '!=') return v !== value;
-    const hit = anchoredRegex(value).test(v);
+    const hit = matchesLabelRegex(value, v);
     return op === '=~' ? hit : !hit;
   };
 }

@@ -12,7 +12,6 @@ const M5 = 300000;
 const GIB = 1024 ** 3;
 const TIB = 1024 ** 4;
 
-const STAGE_BUCKETS = ['1', '5', '10', '30', '60', '120', '300', '600', '+Inf'];
 const TTFB_BUCKETS = ['0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '+Inf'];
 const QUANTILES = ['0.5', '0.9', '0.99'];
 
@@ -85,26 +84,20 @@ function sparkSeries(c: Collector, scenario: Scenario, entity: ScenarioEntity) {
   const crashing = scenario.is(TROUBLE.crashLoop, c.env, entity);
   const driver = pods.find(p => p.role === 'driver');
   if (driver) {
-    c.add('spark_driver_active_jobs', { ...base, pod: driver.name }, S15, tMs =>
-      crashing ? 0 : Math.max(0, Math.round(2 + 2 * gauge(`${k}/active`, 0, 1, 600)(tMs))),
+    // Driver gauge through the JMX exporter with the Spark operator's rule file (lowercased names); the
+    // scrape adds namespace, pod and the app label as target labels.
+    const appName = entity.annotation('dataops.io/spark-app-name', c.env) ?? entity.name;
+    c.add(
+      'spark_driver_dagscheduler_job_activejobs',
+      { ...base, pod: driver.name, app_namespace: base.namespace, app_name: appName },
+      S15,
+      tMs => (crashing ? 0 : Math.max(0, Math.round(2 + 2 * gauge(`${k}/active`, 0, 1, 600)(tMs)))),
     );
   }
-  const jobs = outcomeCounters(`${k}/jobs`, 0.02, 0.01);
-  c.add('spark_app_jobs_total', { ...base, status: 'succeeded' }, S15, jobs.succeeded);
-  c.add('spark_app_jobs_total', { ...base, status: 'failed' }, S15, jobs.failed);
+  // The Spark operator's application counters (labelled with --metrics-labels=app).
   const runs = sliOutcomeCounters(`${k}/runs`, entity, c.env, 1 / 120);
-  c.add('spark_app_runs_total', { ...base, status: 'succeeded' }, S15, runs.succeeded);
-  c.add('spark_app_runs_total', { ...base, status: 'failed' }, S15, runs.failed);
-
-  const fast = counter(`${k}/stages-fast`, 0.15, { wobble: 0.6, periodS: 1800 });
-  const slow = counter(`${k}/stages-slow`, 0.03, { wobble: 0.8, periodS: 2700 });
-  for (const le of STAGE_BUCKETS) {
-    c.add('spark_stage_duration_seconds_bucket', { ...base, le }, S15, tMs =>
-      Math.floor(fast(tMs) * cdf(le, 8, 0.8) + slow(tMs) * cdf(le, 90, 0.7)),
-    );
-  }
-  c.add('spark_stage_duration_seconds_count', base, S15, tMs => Math.floor(fast(tMs) + slow(tMs)));
-  c.add('spark_stage_duration_seconds_sum', base, S15, tMs => fast(tMs) * 11 + slow(tMs) * 110);
+  c.add('spark_application_success_count', base, S15, runs.succeeded);
+  c.add('spark_application_failure_count', base, S15, runs.failed);
 
   const gcTrouble = scenario.is(TROUBLE.gcClimb, c.env, entity);
   for (const pod of pods) {
@@ -140,8 +133,12 @@ function airflowSeries(c: Collector, scenario: Scenario, entity: ScenarioEntity)
   }
   const runs = sliOutcomeCounters(`${k}/runs`, entity, c.env, 1 / 120, trouble);
   const median = 300 + (hashString(k) % 5) * 60;
-  for (const [outcome, count, scale] of [['success', runs.succeeded, 1], ['failed', runs.failed, 0.6]] as const) {
-    const name = `airflow_dagrun_duration_${outcome}`;
+  // Names of the official Airflow Helm chart's statsd mapping: successful runs are airflow_dagrun_duration,
+  // failed ones airflow_dagrun_failed; timers are summaries with quantiles 0.5, 0.9, 0.99, in seconds.
+  for (const [name, outcome, count, scale] of [
+    ['airflow_dagrun_duration', 'success', runs.succeeded, 1],
+    ['airflow_dagrun_failed', 'failed', runs.failed, 0.6],
+  ] as const) {
     QUANTILES.forEach((q, i) => {
       c.add(name, { ...labels, quantile: q }, S30, gauge(`${k}/${outcome}/${q}`, median * scale * (1 + i * 0.4), median * 0.1, 1200));
     });
@@ -152,9 +149,6 @@ function airflowSeries(c: Collector, scenario: Scenario, entity: ScenarioEntity)
     c.add('airflow_dagrun_schedule_delay', { ...labels, quantile: q }, S30, tMs =>
       Math.max(0.2, gauge(`${k}/delay/${q}`, 3 * (1 + i), 2, 600)(tMs)));
   });
-  const tasks = outcomeCounters(`${k}/ti`, 5 / 120, 0.002, trouble && { ratio: trouble.ratio / 3, sinceMs: trouble.sinceMs });
-  c.add('airflow_ti_successes', labels, S30, tasks.succeeded);
-  c.add('airflow_ti_failures', labels, S30, tasks.failed);
   for (const pod of scenario.pods(entity, c.env)) {
     podSeries(c, scenario, entity, { namespace: base.namespace, app: scenario.kubernetesId(entity, c.env) ?? entity.name }, pod, 'airflow-worker');
   }
@@ -195,10 +189,13 @@ function storageSeries(c: Collector, scenario: Scenario) {
       c.add('minio_bucket_requests_total', { bucket, api }, M1, requests);
       // Errors follow the request rate (not a wobble of their own), so the error ratio stays near its share
       // instead of swinging across the 0.1% warning line as traffic ebbs.
-      c.add('minio_bucket_requests_errors_total', { bucket, api }, M1, tMs => Math.floor(requests(tMs) * S3_ERROR_SHARE));
+      c.add('minio_bucket_requests_5xx_errors_total', { bucket, api }, M1, tMs => Math.floor(requests(tMs) * S3_ERROR_SHARE));
+      // Clients asking for missing objects: 4xx, the client's problem, not counted as MinIO failing.
+      c.add('minio_bucket_requests_4xx_errors_total', { bucket, api }, M1, tMs => Math.floor(requests(tMs) * 0.003));
       const ttfb = TTFB[api === 'PutObject' ? 'put' : 'get'];
+      // MinIO v2 publishes the latency as a counter family with `le`, named _distribution (not _bucket).
       for (const le of TTFB_BUCKETS) {
-        c.add('minio_bucket_requests_ttfb_seconds_bucket', { bucket, api, le }, M1, tMs =>
+        c.add('minio_bucket_requests_ttfb_seconds_distribution', { bucket, api, le }, M1, tMs =>
           Math.floor(requests(tMs) * cdf(le, ttfb.median, ttfb.spread)));
       }
     }
@@ -206,36 +203,39 @@ function storageSeries(c: Collector, scenario: Scenario) {
     c.add('minio_bucket_quota_total_bytes', { bucket }, M1, () => 10 * TIB);
   }
   if (storage.has('hive')) {
-    QUANTILES.forEach((q, i) => {
-      c.add('hive_metastore_response_time_seconds', { quantile: q }, M1, tMs =>
-        Math.max(0.01, gauge(c.key('hive', q), 0.12 * (1 + i * 1.5), 0.05, 900)(tMs)));
-    });
-    c.add('hive_metastore_connection_pool_active', {}, M1, tMs => Math.round(gauge(c.key('hive/pool'), 45, 15, 600)(tMs)));
-    c.add('hive_metastore_connection_pool_max', {}, M1, () => 100);
+    // Metastore timers through the JMX exporter's default rule: milliseconds, one series per percentile.
+    for (const [percentile, scale] of [['50thPercentile', 1], ['99thPercentile', 4]] as const) {
+      c.add(`metrics_api_get_table_${percentile}`, { type: 'timers' }, M1, tMs =>
+        Math.max(10, 1000 * gauge(c.key('hive', percentile), 0.12 * scale, 0.05, 900)(tMs)));
+    }
+    c.add('metrics_open_connections_Count', { type: 'counters' }, M1, tMs => Math.round(gauge(c.key('hive/pool'), 45, 15, 600)(tMs)));
   }
   if (storage.has('oracle')) {
     const fill: Record<string, number> = { CRM_TS: c.env === 'prod' ? 0.86 : 0.62, WMS_TS: 0.7 };
     for (const ts of storage.get('oracle') ?? []) {
       const max = 2 * TIB;
-      c.add('oracledb_tablespace_bytes', { tablespace: ts }, M1, gauge(c.key('oracle', ts), max * (fill[ts] ?? 0.5), 0.005 * max, 3600));
-      c.add('oracledb_tablespace_max_bytes', { tablespace: ts }, M1, () => max);
+      const labels = { tablespace: ts, type: 'PERMANENT' };
+      c.add('oracledb_tablespace_bytes', labels, M1, gauge(c.key('oracle', ts), max * (fill[ts] ?? 0.5), 0.005 * max, 3600));
+      c.add('oracledb_tablespace_max_bytes', labels, M1, () => max);
     }
-    c.add('oracledb_connection_pool_used', {}, M1, tMs => Math.round(gauge(c.key('oracle/pool'), 60, 20, 600)(tMs)));
-    c.add('oracledb_connection_pool_max', {}, M1, () => 150);
-    QUANTILES.forEach((q, i) => {
-      c.add('oracledb_query_duration_seconds', { quantile: q }, M1, tMs =>
-        Math.max(0.05, gauge(c.key('oracle/q', q), 0.4 * (1 + i * 2), 0.2, 900)(tMs)));
-    });
+    // v$resource_limit through oracledb_exporter's default metrics: the session limit is the shared pool.
+    c.add('oracledb_resource_current_utilization', { resource_name: 'sessions' }, M1, tMs => Math.round(gauge(c.key('oracle/pool'), 60, 20, 600)(tMs)));
+    c.add('oracledb_resource_limit_value', { resource_name: 'sessions' }, M1, () => 150);
+    c.add('oracledb_resource_current_utilization', { resource_name: 'processes' }, M1, tMs => Math.round(gauge(c.key('oracle/proc'), 80, 10, 600)(tMs)));
+    c.add('oracledb_resource_limit_value', { resource_name: 'processes' }, M1, () => 300);
   }
   if (storage.has('ceph')) {
     const total = 500 * TIB;
     c.add('ceph_health_status', {}, M1, () => 0);
     c.add('ceph_cluster_total_bytes', {}, M1, () => total);
     c.add('ceph_cluster_total_used_bytes', {}, M1, gauge(c.key('ceph/used'), total * 0.58, total * 0.01, 7200));
-    for (const pool of storage.get('ceph') ?? []) {
-      c.add('ceph_pool_stored_bytes', { pool }, M1, gauge(c.key('ceph', pool), 40 * TIB, TIB, 7200));
-      c.add('ceph_pool_max_avail_bytes', { pool }, M1, gauge(c.key('ceph', pool, 'avail'), 70 * TIB, TIB, 7200));
-    }
+    // ceph-mgr labels pool series by pool_id; the name lives on ceph_pool_metadata.
+    [...(storage.get('ceph') ?? [])].forEach((pool, i) => {
+      const poolId = String(i + 1);
+      c.add('ceph_pool_metadata', { pool_id: poolId, name: pool }, M1, () => 1);
+      c.add('ceph_pool_stored', { pool_id: poolId }, M1, gauge(c.key('ceph', pool), 40 * TIB, TIB, 7200));
+      c.add('ceph_pool_max_avail', { pool_id: poolId }, M1, gauge(c.key('ceph', pool, 'avail'), 70 * TIB, TIB, 7200));
+    });
   }
 }
 
@@ -249,7 +249,11 @@ export function generateSeries(scenario: Scenario, env: Env): GeneratedSeries[] 
     if (entity.type === 'iceberg-table') icebergSeries(c, scenario, entity);
   }
   if (entities.some(e => e.type === 'airflow-dag')) {
-    c.add('airflow_scheduler_heartbeat', { namespace: 'airflow' }, S30, counter(c.key('heartbeat'), 0.2, { wobble: 0.05, integer: true }));
+    c.add('airflow_scheduler_heartbeat', { namespace: 'airflow', type: 'counter' }, S30, counter(c.key('heartbeat'), 0.2, { wobble: 0.05, integer: true }));
+    // Airflow counts task instances for the whole installation, without a DAG.
+    const tasks = outcomeCounters(c.key('ti'), 0.5, 0.002);
+    c.add('airflow_ti_successes', { namespace: 'airflow' }, S30, tasks.succeeded);
+    c.add('airflow_ti_failures', { namespace: 'airflow' }, S30, tasks.failed);
   }
   storageSeries(c, scenario);
   return c.series;

@@ -12,9 +12,9 @@ const evaluators = Object.fromEntries(
 // The S3 check queries of docs/storage.md (the backend's default storage checks), with their 100 ms latency
 // target and 0.1% error warning.
 const checks = (bucket: string) => ({
-  get: `1000 * histogram_quantile(0.95, sum by (le) (rate(minio_bucket_requests_ttfb_seconds_bucket{bucket="${bucket}",api="GetObject"}[5m])))`,
-  put: `1000 * histogram_quantile(0.95, sum by (le) (rate(minio_bucket_requests_ttfb_seconds_bucket{bucket="${bucket}",api="PutObject"}[5m])))`,
-  errors: `100 * sum(rate(minio_bucket_requests_errors_total{bucket="${bucket}"}[5m])) / sum(rate(minio_bucket_requests_total{bucket="${bucket}"}[5m]))`,
+  get: `1000 * histogram_quantile(0.95, sum by (le) (rate(minio_bucket_requests_ttfb_seconds_distribution{bucket="${bucket}",api="GetObject"}[5m])))`,
+  put: `1000 * histogram_quantile(0.95, sum by (le) (rate(minio_bucket_requests_ttfb_seconds_distribution{bucket="${bucket}",api="PutObject"}[5m])))`,
+  errors: `100 * sum(rate(minio_bucket_requests_5xx_errors_total{bucket="${bucket}"}[5m])) / sum(rate(minio_bucket_requests_total{bucket="${bucket}"}[5m]))`,
   capacity: `100 * max(minio_bucket_usage_total_bytes{bucket="${bucket}"}) / max(minio_bucket_quota_total_bytes{bucket="${bucket}"})`,
 });
 

@@ -199,6 +199,14 @@ export class Evaluator {
     return v.v;
   }
 
+  private stringArg(args: Expr[], i: number, fn: string, t: number): string {
+    const v = args[i] ? this.eval(args[i], t) : undefined;
+    if (v?.type !== 'string') {
+      throw new PromQLError(`expected type string in call to function "${fn}", got ${v ? describe(v.type) : 'nothing'}`);
+    }
+    return v.s;
+  }
+
   private call(fn: string, args: Expr[], t: number): Value {
     const perMatrix = (compute: (samples: Sample[], start: number, end: number) => number | undefined, keepName = false): Value => {
       const m = args[0] ? this.eval(args[0], t) : undefined;
@@ -277,6 +285,24 @@ export class Evaluator {
           groups.get(key)!.buckets.push({ upperBound, count: e.v });
         }
         return { type: 'vector', series: [...groups.values()].map(g => ({ labels: g.labels, v: bucketQuantile(q, g.buckets) })) };
+      }
+      case 'label_replace': {
+        // The backend's freshness probe tells its inputs apart with it; RE2 anchors the whole value.
+        const v = this.vectorArg(args, 0, fn, t);
+        const [dst, replacement, src, regex] = [1, 2, 3, 4].map(i => this.stringArg(args, i, fn, t));
+        const pattern = new RegExp(`^(?:${regex})$`);
+        return {
+          type: 'vector',
+          series: v.map(e => {
+            const match = pattern.exec(e.labels[src] ?? '');
+            if (!match) return e;
+            const value = replacement.replace(/\$(\d+)/g, (_, n) => match[Number(n)] ?? '');
+            const labels = { ...e.labels };
+            if (value) labels[dst] = value;
+            else delete labels[dst];
+            return { ...e, labels };
+          }),
+        };
       }
       case 'sort':
       case 'sort_desc': {

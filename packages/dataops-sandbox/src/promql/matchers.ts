@@ -16,7 +16,8 @@ export function anchoredRegex(pattern: string): RegExp {
 }
 
 export function matches(labels: Labels, m: LabelMatcher): boolean {
-  const value = labels[m.name] ?? '';
+  // Own labels only: a matcher on `constructor` must see an empty value, as in Prometheus.
+  const value = Object.prototype.hasOwnProperty.call(labels, m.name) ? labels[m.name] : '';
   switch (m.type) {
     case '=':
       return value === m.value;

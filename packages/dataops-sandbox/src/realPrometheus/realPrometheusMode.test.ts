@@ -41,14 +41,14 @@ describe('real Prometheus mode', () => {
   it('serves the generated history and scripted trouble at the current time', async () => {
     const snaps = await query(sandbox, 'prod', 'iceberg_table_snapshots{table="marketing.web_sessions"}');
     expect(snaps.body.data.result[0].value[1]).toBe('150');
-    expect((await query(sandbox, 'dev', 'spark_driver_active_jobs')).body.data.result).toEqual([]);
-    const p95 = await query(sandbox, 'stage', '1000 * histogram_quantile(0.95, sum by (le) (rate(minio_bucket_requests_ttfb_seconds_bucket{bucket="sales-lake",api="GetObject"}[5m])))');
+    expect((await query(sandbox, 'dev', 'spark_driver_dagscheduler_job_activejobs')).body.data.result).toEqual([]);
+    const p95 = await query(sandbox, 'stage', '1000 * histogram_quantile(0.95, sum by (le) (rate(minio_bucket_requests_ttfb_seconds_distribution{bucket="sales-lake",api="GetObject"}[5m])))');
     expect(Number(p95.body.data.result[0].value[1])).toBeCloseTo(52.7, 0);
     const end = Date.now() / 1000;
     const range = await fetch(`${sandbox.url}/prod/prometheus/api/v1/query_range`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ query: 'sum(rate(spark_app_jobs_total[5m]))', start: String(end - 3600), end: String(end), step: '60' }),
+      body: new URLSearchParams({ query: 'sum(rate(spark_application_success_count[5m]))', start: String(end - 3600), end: String(end), step: '60' }),
     });
     const body = (await range.json()) as any;
     expect(body.data.result[0].values).toHaveLength(61);

@@ -14,7 +14,7 @@ export const TROUBLE = {
   crashLoop: { env: 'stage', entity: 'clickstream-sessionizer' },
   icebergBloat: { env: 'prod', entity: 'marketing-web-sessions', snapshots: 150, smallFileRatio: 0.4 },
   notCollected: [
-    { env: 'dev', metric: 'spark_driver_active_jobs' },
+    { env: 'dev', metric: 'spark_driver_dagscheduler_job_activejobs' },
     { env: 'stage', metric: 'kube_pod_status_phase' },
   ],
   fastBurn: { env: 'prod', entity: 'marketing-attribution', failureRatio: 0.2, sinceMinutes: 75 },

@@ -30,6 +30,8 @@ export const SERVICES = [
   'alertmanager',
   'k8s',
   'iceberg',
+  'airflow',
+  'sparkHistory',
 ] as const;
 
 export type ServiceName = (typeof SERVICES)[number];

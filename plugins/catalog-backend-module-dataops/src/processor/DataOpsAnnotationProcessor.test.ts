@@ -87,6 +87,85 @@ describe('DataOpsAnnotationProcessor', () => {
     expect(emitted).toEqual([]);
   });
 
+  it("refuses annotations that point an entity at another entity's logs or applications", async () => {
+    const bound = DataOpsAnnotationProcessor.fromConfig(
+      new ConfigReader({
+        dataops: {
+          environments: [
+            {
+              name: 'dev',
+              opensearch: { allowedIndexPatterns: ['logs-{namespace}-*'] },
+              entityScope: {
+                logFilter: 'kubernetes.labels.app:{name}',
+                appSelector: 'backstage.io/kubernetes-id={name}',
+              },
+            },
+          ],
+        },
+      }),
+    );
+    const author = (annotations: Record<string, string>) =>
+      run(bound, {
+        ...entity,
+        metadata: { name: 'campaign-etl', annotations },
+      });
+    const own = await author({
+      'dataops.io/opensearch-index': 'logs-default-*',
+      'dataops.io/opensearch-filter': 'kubernetes.labels.app:campaign-etl',
+      'argocd/app-selector': 'backstage.io/kubernetes-id=campaign-etl',
+    });
+    expect(own.emitted).toEqual([]);
+    const stolen = await author({
+      'dataops.io/opensearch-index': 'logs-sales-*',
+      'dataops.io/opensearch-filter': 'kubernetes.labels.app:daily-sales-etl',
+      'argocd/app-selector': 'backstage.io/kubernetes-id=daily-sales-etl',
+    });
+    expect(
+      stolen.emitted.map(r => (r as { error: Error }).error.message),
+    ).toEqual([
+      "Annotation dataops.io/opensearch-index: index pattern 'logs-sales-*' is not inside the allowed patterns of environment 'dev' (logs-default-*)",
+      "Annotation dataops.io/opensearch-filter: must contain the term 'kubernetes.labels.app:campaign-etl' in environment 'dev', which binds the logs to this entity (the environment's rule is 'kubernetes.labels.app:{name}')",
+      "Annotation argocd/app-selector: must contain the requirement 'backstage.io/kubernetes-id=campaign-etl' in environment 'dev', which binds the applications to this entity (the environment's rule is 'backstage.io/kubernetes-id={name}')",
+    ]);
+    const everything = await author({ 'argocd/app-selector': '!x' });
+    expect(everything.emitted).toHaveLength(1);
+    // A Resource named like the Component can not borrow its logs: names are unique per kind only.
+    const namesake = await run(bound, {
+      ...entity,
+      kind: 'Resource',
+      metadata: {
+        name: 'campaign-etl',
+        annotations: {
+          'dataops.io/opensearch-index': 'logs-default-*',
+          'dataops.io/opensearch-filter': 'kubernetes.labels.app:campaign-etl',
+        },
+      },
+    });
+    expect(
+      namesake.emitted.map(r => (r as { error: Error }).error.message),
+    ).toEqual([
+      expect.stringContaining(
+        "Annotation dataops.io/opensearch-index: this entity can not read logs in environment 'dev'",
+      ),
+    ]);
+  });
+
+  it('refuses to start with a scope template that binds nothing', () => {
+    expect(() =>
+      DataOpsAnnotationProcessor.fromConfig(
+        new ConfigReader({
+          dataops: {
+            environments: [
+              { name: 'dev', entityScope: { logFilter: 'app:etl' } },
+            ],
+          },
+        }),
+      ),
+    ).toThrow(
+      "Invalid dataops environment 'dev': entityScope.logFilter: 'app:etl' does not bind to the entity",
+    );
+  });
+
   it('flags none of the example entities under the example app-config', async () => {
     const root = findRepoRoot();
     const appConfig = parseAllDocuments(

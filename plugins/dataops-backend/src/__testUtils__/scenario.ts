@@ -4,7 +4,8 @@ import { GeneratedSeries, toOpenMetrics } from './openMetrics';
 /**
  * Test and benchmark history with values known by construction. One Prometheus holds every environment,
  * told apart by an `env` label (the central-Thanos set-up), with the gaps of the demo: no
- * `spark_driver_active_jobs` in dev, no `kube_pod_status_phase` in stage.
+ * `spark_driver_dagscheduler_job_activejobs` in dev, no `kube_pod_status_phase` in stage. Names are those
+ * of the default exporter stack (docs/metrics-catalogue.md).
  */
 export const SCENARIO_ENVS = ['dev', 'stage', 'prod'];
 export const MIB = 1024 * 1024;
@@ -47,20 +48,25 @@ export function scenarioOpenMetrics(end: number, hours = 3): string {
       const base = { env, namespace: 'spark', app };
       if (env !== 'dev') {
         series.push({
-          name: 'spark_driver_active_jobs',
-          labels: { ...base, pod: `${app}-driver` },
+          name: 'spark_driver_dagscheduler_job_activejobs',
+          labels: {
+            ...base,
+            pod: `${app}-driver`,
+            app_namespace: 'spark',
+            app_name: app,
+          },
           value: () => EXPECTED.activeJobs * k,
         });
       }
       series.push(
         {
-          name: 'spark_app_jobs_total',
-          labels: { ...base, status: 'succeeded' },
+          name: 'spark_application_success_count',
+          labels: base,
           value: t => 9 * Math.floor(t / 60),
         },
         {
-          name: 'spark_app_jobs_total',
-          labels: { ...base, status: 'failed' },
+          name: 'spark_application_failure_count',
+          labels: base,
           value: t => k * Math.floor(t / 60),
         },
         {

@@ -29,7 +29,26 @@ describe('readDataOpsConfig', () => {
       }),
     ).toThrow(/panel spark-job\[0\] 'x': query template does not parse/);
     expect(
-      read({ environments: [], priorities: { page: 'P1' } }).priorities.page,
+      read({
+        environments: [],
+        priorities: { Page: 'P1' },
+      }).priorities.severities.get('page'),
     ).toBe('P1');
+  });
+
+  it('reads the priority of unknown severities, default P3', () => {
+    expect(read({}).priorities.unknownSeverity).toBe('P3');
+    expect(read({ defaultPriority: 'P4' }).priorities.unknownSeverity).toBe(
+      'P4',
+    );
+    expect(() => read({ defaultPriority: 'P0' })).toThrow(
+      /Invalid dataops.defaultPriority: 'P0'/,
+    );
+  });
+
+  it('keeps severity names as data: an Object.prototype name is an ordinary severity', () => {
+    const { priorities } = read({ priorities: { constructor: 'P2' } });
+    expect(priorities.severities.get('constructor')).toBe('P2');
+    expect(priorities.severities.get('__proto__')).toBeUndefined();
   });
 });

@@ -1,26 +1,19 @@
 import type { Config } from '@backstage/config';
 import {
+  DEFAULT_PRIORITY_MAPPING,
   Priority,
+  PriorityMapping,
+  isPriority,
   isValidEnvironmentName,
 } from '@dataops-observability/plugin-dataops-common';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '@dataops-observability/plugin-dataops-node';
 import { checkQueryTemplate } from './checkQueryTemplate';
 import { readStorageConfig } from './readStorageConfig';
+import { readProfileConfig, readStaleAfterSeconds } from './readProfileConfig';
 import { DataOpsConfig, EnvironmentConfig, PanelOverride } from './types';
 import { readSloConfig } from './readSloConfig';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
-
-const DEFAULT_PRIORITIES: Record<string, Priority> = {
-  critical: 'P1',
-  high: 'P2',
-  error: 'P2',
-  warning: 'P3',
-  medium: 'P3',
-  info: 'P4',
-  low: 'P4',
-  none: 'P4',
-};
 
 function readEnvironment(config: Config, index: number): EnvironmentConfig {
   const name = config.getString('name');
@@ -41,7 +34,14 @@ function readEnvironment(config: Config, index: number): EnvironmentConfig {
     if (!Number.isInteger(maxResponseBytes) || maxResponseBytes < 1024) {
       throw new Error('maxResponseBytes must be an integer of at least 1024');
     }
-    return { name, timeoutMs, maxResponseBytes, raw: config };
+    return {
+      name,
+      timeoutMs,
+      maxResponseBytes,
+      profile: readProfileConfig(config.getOptionalConfig('profile')),
+      staleAfterSeconds: readStaleAfterSeconds(config),
+      raw: config,
+    };
   } catch (e) {
     throw new Error(
       `Invalid dataops environment '${name}': ${(e as Error).message}`,
@@ -87,6 +87,37 @@ function readPanels(
   return out;
 }
 
+function checkPriority(value: string, key: string): Priority {
+  if (!isPriority(value)) {
+    throw new Error(
+      `Invalid dataops.${key}: '${value}' is not one of P1 P2 P3 P4`,
+    );
+  }
+  return value;
+}
+
+/**
+ * `dataops.priorities` over the defaults, and `dataops.defaultPriority` for any other severity. Severity
+ * names are compared in lower case, as alerts are.
+ */
+function readPriorityMapping(config: Config | undefined): PriorityMapping {
+  const severities = new Map(DEFAULT_PRIORITY_MAPPING.severities);
+  const configured = config?.getOptionalConfig('priorities');
+  for (const severity of configured?.keys() ?? []) {
+    severities.set(
+      severity.toLowerCase(),
+      checkPriority(configured!.getString(severity), `priorities.${severity}`),
+    );
+  }
+  const fallback = config?.getOptionalString('defaultPriority');
+  return {
+    severities,
+    unknownSeverity: fallback
+      ? checkPriority(fallback, 'defaultPriority')
+      : DEFAULT_PRIORITY_MAPPING.unknownSeverity,
+  };
+}
+
 /**
  * Reads and validates the plugin-wide `dataops` configuration once at start-up: the environments (name,
  * timeout, answer size limit), priorities, panels, storage, SLO and cache settings. Each environment's
@@ -108,17 +139,7 @@ export function readDataOpsConfig(root: Config): DataOpsConfig {
     }
     names.add(env.name);
   }
-  const priorities = { ...DEFAULT_PRIORITIES };
-  const configured = config?.getOptionalConfig('priorities');
-  for (const severity of configured?.keys() ?? []) {
-    const priority = configured!.getString(severity);
-    if (!/^P[1-4]$/.test(priority)) {
-      throw new Error(
-        `Invalid dataops.priorities.${severity}: '${priority}' is not one of P1 P2 P3 P4`,
-      );
-    }
-    priorities[severity] = priority as Priority;
-  }
+  const priorities = readPriorityMapping(config);
   const ttls = config?.getOptionalConfig('cacheTtlSeconds');
   const cacheTtlSeconds: Record<string, number> = {};
   for (const view of ttls?.keys() ?? []) {

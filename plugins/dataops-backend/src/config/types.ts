@@ -1,6 +1,7 @@
 import type { Config } from '@backstage/config';
 import type {
-  Priority,
+  PriorityMapping,
+  ProfileSelection,
   SliTemplate,
   SloPolicyInput,
   Thresholds,
@@ -15,8 +16,18 @@ export interface EnvironmentConfig {
   timeoutMs: number;
   /** Largest upstream answer read before the call fails (see config.d.ts). */
   maxResponseBytes: number;
+  /** Exporter profiles of this environment (config `profile`); absent means the default stack. */
+  profile?: EnvironmentProfile;
+  /** Newest sample older than this is `stale` (config `staleAfterSeconds`); absent means 600. */
+  staleAfterSeconds?: number;
   /** The raw item, for sources and for views added by modules. */
   raw: Config;
+}
+
+/** The exporter profile per layer of one environment, with per entity type overrides applied on demand. */
+export interface EnvironmentProfile {
+  layers: ProfileSelection;
+  forEntityType(entityType: string): ProfileSelection;
 }
 
 export interface PanelOverride {
@@ -49,7 +60,8 @@ export interface StorageSettings {
 export interface DataOpsConfig {
   environments: EnvironmentConfig[];
   storage: StorageSettings;
-  priorities: Record<string, Priority>;
+  /** Severity to priority, and the priority of unknown severities (see `alertPriority`). */
+  priorities: PriorityMapping;
   hiddenAlerts: string[];
   panels: Record<string, PanelOverride[]>;
   cacheTtlSeconds: Record<string, number>;

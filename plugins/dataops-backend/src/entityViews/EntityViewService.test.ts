@@ -104,7 +104,14 @@ describe('EntityViewService cache entries', () => {
     cache,
     logger: mockServices.logger.mock(),
     ttlOverrides: {},
+    // A shared store and no room for local copies: every read goes to the shared store, as it does for
+    // an instance that did not compute the answer itself.
+    cacheStore: 'redis',
+    localCacheLimits: { maxEntries: 10, maxBytes: 1, maxBytesPerOwner: 1 },
   });
+  /** A shared entry without the expiry in front of it. */
+  const textOf = (stored: unknown) =>
+    (stored as string).slice((stored as string).indexOf(';') + 1);
   const request = {
     entity: {
       apiVersion: 'backstage.io/v1alpha1',
@@ -121,7 +128,7 @@ describe('EntityViewService cache entries', () => {
     expect(entries.size).toBe(1);
     const [stored] = entries.values();
     expect(typeof stored).toBe('string');
-    expect(JSON.parse(stored as string)).toEqual({ data: { points } });
+    expect(JSON.parse(textOf(stored))).toEqual({ data: { points } });
 
     const second = await service.run('fake', request);
     expect(runs).toBe(1);
@@ -135,7 +142,7 @@ describe('EntityViewService cache entries', () => {
 
   it('splices the stored text into the response as it is, warnings included only when there are some', async () => {
     const json = await service.runJson('fake', request);
-    const [stored] = [...entries.values()] as string[];
+    const [stored] = [...entries.values()].map(textOf);
     expect(json).toContain(`"status":"ok",${stored.slice(1)}`);
     expect(JSON.parse(json)).toEqual({
       entityRef: 'component:default/etl',
@@ -285,5 +292,46 @@ describe('EntityViewService and callers with different permissions', () => {
       'ok',
       'ok',
     ]);
+  });
+});
+
+describe('EntityViewService time budget', () => {
+  it("stops an environment's time budget when its run ends, so a finished run holds nothing until then", async () => {
+    const quick = { ...PROD, timeoutMs: 10 };
+    let seen: AbortSignal | undefined;
+    const registry = new ViewRegistry();
+    registry.register({
+      name: 'quick',
+      ttlSeconds: 0,
+      run: async ctx => {
+        seen = ctx.signal;
+        return null;
+      },
+    });
+    const service = new EntityViewService({
+      registry,
+      environments: [quick],
+      sources: EnvironmentSources.fromConfig({
+        rootConfig: new ConfigReader({}),
+        environments: [quick],
+        sources: [],
+      }),
+      cache: mockServices.cache.mock(),
+      logger: mockServices.logger.mock(),
+      ttlOverrides: {},
+    });
+    await service.run('quick', {
+      entity: {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'etl', namespace: 'default' },
+      },
+      credentials: mockCredentials.user(),
+      range: { from: 0, to: 3600, step: 15 },
+      params: {},
+    });
+    // The budget is 3 x 10 ms; a timer left running would have aborted the signal by now.
+    await new Promise(r => setTimeout(r, 80));
+    expect(seen!.aborted).toBe(false);
   });
 });

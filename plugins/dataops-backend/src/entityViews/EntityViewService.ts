@@ -20,7 +20,13 @@ import {
 import type { EnvironmentConfig } from '../config';
 import type { EnvironmentSources, SourceRef } from '../sources';
 import type { ViewRegistry } from './ViewRegistry';
-import { ViewCache, ViewCacheSubject } from './ViewCache';
+import { alignRange } from './alignRange';
+import { callerKey } from './callerKey';
+import type { BoundedLruLimits } from './BoundedLruStore';
+import { ViewCache, ViewCacheSubject, normaliseParams } from './ViewCache';
+
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']}');
 
 export interface EntityViewRequest {
   entity: Entity;
@@ -47,13 +53,27 @@ export class EntityViewService {
       cache: CacheService;
       logger: LoggerService;
       ttlOverrides: Record<string, number>;
+      /**
+       * Backstage's `backend.cache.store`; anything but `memory` (the default) is shared between instances
+       * and receives the answers too (see {@link ViewCache}).
+       */
+      cacheStore?: string;
+      /** Bounds of the in-process answer store; defaults in {@link ViewCache}. */
+      localCacheLimits?: BoundedLruLimits;
     },
   ) {
     this.cache = new ViewCache({
       cache: options.cache,
       logger: options.logger,
       ttlOverrides: options.ttlOverrides,
+      sharedStore: (options.cacheStore ?? 'memory') !== 'memory',
+      localLimits: options.localCacheLimits,
     });
+  }
+
+  /** What the in-process answer store holds now (for the memory benchmark and tests). */
+  cacheStats() {
+    return this.cache.localStats();
   }
 
   async run(
@@ -63,12 +83,28 @@ export class EntityViewService {
     return JSON.parse(await this.runJson(viewName, request));
   }
 
-  /**
-   * {@link run}, serialised: the JSON of the response, with each environment's cached entry spliced in as
-   * stored, so a warm page view neither parses nor re-serialises every point of every series.
-   */
+  /** {@link runBytes} as a string. */
   async runJson(viewName: string, request: EntityViewRequest): Promise<string> {
+    return (await this.runBytes(viewName, request)).toString('utf8');
+  }
+
+  /**
+   * {@link run}, serialised: the UTF-8 JSON of the response, with each environment's cached entry spliced
+   * in as stored, so a warm page view neither parses, re-serialises nor re-encodes every point of every
+   * series.
+   */
+  async runBytes(
+    viewName: string,
+    original: EntityViewRequest,
+  ): Promise<Buffer> {
     const { registry, environments } = this.options;
+    // Ranges a step apart and blanks in `q` do not change an answer: normalised once here, the cache key
+    // and the computation see the same request, and near-identical requests share one entry.
+    const request: EntityViewRequest = {
+      ...original,
+      range: alignRange(original.range),
+      params: normaliseParams(original.params),
+    };
     const view = registry.get(viewName);
     const configured = environments.map(e => e.name);
     for (const env of request.envs ?? []) {
@@ -96,7 +132,17 @@ export class EntityViewService {
         step: request.range.step,
       },
     });
-    return `${head.slice(0, -1)},"environments":[${results.join(',')}]}`;
+    const parts: Buffer[] = [
+      Buffer.from(`${head.slice(0, -1)},"environments":[`),
+    ];
+    results.forEach((result, i) => {
+      if (i > 0) {
+        parts.push(COMMA);
+      }
+      parts.push(...result);
+    });
+    parts.push(CLOSE);
+    return Buffer.concat(parts);
   }
 
   private async authorize(view: DataOpsView<any>, request: EntityViewRequest) {
@@ -111,16 +157,20 @@ export class EntityViewService {
     envName: string,
     entityRef: string,
     request: EntityViewRequest,
-  ): Promise<string> {
+  ): Promise<Buffer[]> {
     try {
-      const text = await this.cachedText(view, envName, entityRef, request);
-      // `text` is `{"data":...[,"warnings":[...]]}`: the tail of an `ok` entry.
+      const answer = await this.cachedBytes(view, envName, entityRef, request);
+      // `answer` is `{"data":...[,"warnings":[...]]}`: the tail of an `ok` entry.
       const head = JSON.stringify({ env: envName, status: 'ok' }).slice(0, -1);
-      return text.length > 2 ? `${head},${text.slice(1)}` : `${head}}`;
+      return answer.length > 2
+        ? [Buffer.from(`${head},`), answer.subarray(1)]
+        : [Buffer.from(`${head}}`)];
     } catch (e) {
-      return JSON.stringify(
-        this.failedEnvironment(e, view, envName, entityRef),
-      );
+      return [
+        Buffer.from(
+          JSON.stringify(this.failedEnvironment(e, view, envName, entityRef)),
+        ),
+      ];
     }
   }
 
@@ -169,17 +219,18 @@ export class EntityViewService {
       entity: request.entity,
       range: request.range,
       params: request.params,
+      caller: callerKey(request.credentials),
     };
   }
 
-  /** One environment's answer of a view as JSON text, through the cache. */
-  private cachedText(
+  /** One environment's answer of a view as UTF-8 JSON, through the cache. */
+  private cachedBytes(
     view: DataOpsView<any>,
     envName: string,
     entityRef: string,
     request: EntityViewRequest,
-  ): Promise<string> {
-    return this.cache.text(
+  ): Promise<Buffer> {
+    return this.cache.bytes(
       view,
       this.subject(envName, entityRef, request),
       () => this.compute(view, envName, entityRef, request),
@@ -198,10 +249,42 @@ export class EntityViewService {
       config: config.raw,
       timeoutMs: config.timeoutMs,
     };
+    // Calls may queue behind the concurrency cap; the whole environment gets a few timeouts' worth. The
+    // timer is stopped when the run ends: `AbortSignal.timeout` would keep the signal and everything
+    // listening to it alive for the whole budget after the answer is out.
+    const budgetMs = config.timeoutMs * 3;
+    const budget = new AbortController();
+    const timer = setTimeout(
+      () =>
+        budget.abort(
+          new DOMException(`no answer within ${budgetMs} ms`, 'TimeoutError'),
+        ),
+      budgetMs,
+    );
+    try {
+      return await this.runInEnvironment(
+        view,
+        request,
+        envName,
+        entityRef,
+        env,
+        budget.signal,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async runInEnvironment(
+    view: DataOpsView<any>,
+    request: EntityViewRequest,
+    envName: string,
+    entityRef: string,
+    env: DataOpsEnvironment,
+    signal: AbortSignal,
+  ) {
     const warnings: string[] = [];
     let partial = false;
-    // Calls may queue behind the concurrency cap; the whole environment gets a few timeouts' worth.
-    const signal = AbortSignal.timeout(config.timeoutMs * 3);
     const data = await view.run({
       entity: request.entity,
       entityRef,

@@ -19,6 +19,8 @@ describe('SourceRegistry', () => {
       'argocd',
       'alertmanager',
       'iceberg',
+      'airflow',
+      'sparkHistory',
       'kafka-lag',
     ]);
   });

@@ -1,3 +1,4 @@
+import { DEFAULT_SOURCE_CONCURRENCY } from '@dataops-observability/plugin-dataops-node';
 import { readConfigWithSources } from '../__testUtils__';
 
 const readAll = (dataops: unknown) => readConfigWithSources({ dataops } as any);
@@ -49,7 +50,7 @@ describe('built-in sources of each environment', () => {
     for (const id of ['argocd', 'thanos', 'opensearch', 'alertmanager']) {
       expect(of('dev', id)).toBeUndefined();
     }
-    expect(config.priorities.critical).toBe('P1');
+    expect(config.priorities.severities.get('critical')).toBe('P1');
     expect(config.hiddenAlerts).toEqual(['Watchdog', 'InfoInhibitor']);
   });
 
@@ -82,7 +83,8 @@ describe('built-in sources of each environment', () => {
           token: 'tok',
           username: undefined,
           password: undefined,
-          maxConcurrency: 8,
+          maxConcurrency: DEFAULT_SOURCE_CONCURRENCY,
+          entityScope: undefined,
         },
       ]);
     });

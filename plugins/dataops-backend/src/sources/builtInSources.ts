@@ -1,8 +1,10 @@
 import type { DataOpsSource } from '@dataops-observability/plugin-dataops-node';
+import { airflowSource } from './airflow';
 import { alertmanagerSource } from './alertmanager';
 import { argocdSource } from './argocd';
 import { icebergSource } from './iceberg';
 import { opensearchSource } from './opensearch';
+import { sparkHistorySource } from './sparkHistory';
 import { thanosSource } from './thanos';
 
 /**
@@ -15,4 +17,6 @@ export const BUILT_IN_SOURCES: ReadonlyArray<DataOpsSource<any, any>> = [
   argocdSource,
   alertmanagerSource,
   icebergSource,
+  airflowSource,
+  sparkHistorySource,
 ];

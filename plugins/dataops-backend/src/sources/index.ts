@@ -2,7 +2,11 @@ export { BUILT_IN_SOURCES } from './builtInSources';
 export { EnvironmentSources } from './EnvironmentSources';
 export type { SourceRef } from './EnvironmentSources';
 export { SourceRegistry } from './SourceRegistry';
-export { AlertmanagerClient, alertmanagerSource } from './alertmanager';
+export {
+  AlertmanagerClient,
+  AlertmanagerTopology,
+  alertmanagerSource,
+} from './alertmanager';
 export type { AlertmanagerConfig } from './alertmanager';
 export { ArgoCdClient, argocdSource } from './argocd';
 export type { ArgoCdInstanceConfig } from './argocd';

@@ -176,6 +176,8 @@ describe('a module adding a source and a view through the extension points', () 
       argocd: false,
       alertmanager: false,
       iceberg: false,
+      airflow: false,
+      sparkHistory: false,
     };
     expect(res.body.environments).toEqual([
       {

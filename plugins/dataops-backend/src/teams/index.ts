@@ -1,4 +1,10 @@
-export { ENTITY_LABEL, buildTeamAlerts, toActiveAlert } from './alerts';
+export {
+  ENTITY_LABEL,
+  buildTeamAlerts,
+  readAttributedAlerts,
+  toActiveAlert,
+  toStringMap,
+} from './alerts';
 export {
   AlertPoller,
   EpisodeStore,
@@ -14,7 +20,13 @@ export type {
   PollerConfig,
 } from './incidents';
 export { AlertNotifier, ALERT_NOTIFICATION_TOPIC } from './notifications';
-export { CatalogOwnership, parseGroupRef } from './ownership';
+export {
+  CatalogOwnership,
+  GroupTree,
+  OwnershipIndex,
+  parseGroupRef,
+} from './ownership';
+export type { AlertTarget } from './ownership';
 export { generateRoutingTree } from './routing';
-export { createTeamRouter } from './router';
+export { createCatalogOwnership, createTeamRouter } from './router';
 export { setupTeams } from './setupTeams';

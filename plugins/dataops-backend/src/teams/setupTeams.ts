@@ -3,6 +3,7 @@ import type {
   DatabaseService,
   HttpAuthService,
   LoggerService,
+  PermissionsService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
@@ -19,7 +20,7 @@ import {
   scheduleEpisodeRetention,
 } from './incidents';
 import { AlertNotifier, readNotificationsConfig } from './notifications';
-import { createTeamRouter } from './router';
+import { createCatalogOwnership, createTeamRouter } from './router';
 
 /**
  * The team features: the incident history store, the scheduled alert poller (which notifies owners of
@@ -32,6 +33,7 @@ export async function setupTeams(options: {
   logger: LoggerService;
   httpAuth: HttpAuthService;
   auth: AuthService;
+  permissions: PermissionsService;
   catalog: CatalogService;
   database: DatabaseService;
   scheduler: SchedulerService;
@@ -48,9 +50,13 @@ export async function setupTeams(options: {
         logger,
       })
     : undefined;
+  // One ownership index for the team routes and the poller: one catalog read per refresh, not two.
+  const ownership = createCatalogOwnership({ catalog, auth, config });
   const router = await createTeamRouter({
     httpAuth: options.httpAuth,
     auth,
+    permissions: options.permissions,
+    ownership,
     catalog,
     config,
     alertmanager,
@@ -74,6 +80,7 @@ export async function setupTeams(options: {
       auth,
       store: episodes,
       logger,
+      ownership,
       onOpened: notifier
         ? (envName, opened) => notifier.notifyOpened(envName, opened)
         : undefined,

@@ -3,6 +3,7 @@ import { createAlertsView } from './alerts';
 import { createDeploymentsView } from './deployments';
 import { createLogsView } from './logs';
 import { createMetricsView, resolvePanels } from './metrics';
+import { createRunsView } from './runs';
 import type { ViewDependencies } from './shared';
 import { createSloView } from './slo';
 import { createStorageView } from './storage';
@@ -29,5 +30,6 @@ export function createBuiltInViews(
     createAlertsView(deps),
     createStorageView(deps),
     createSloView(deps),
+    createRunsView(deps),
   ];
 }

@@ -117,7 +117,8 @@ describe('parseIcebergTableName', () => {
     ['sales.orders/x', /part 'orders\/x' may only contain/],
     ['sales:x.orders', /part 'sales:x' may only contain/],
     ['_stage.orders', /may only contain/],
-    [`s.${'t'.repeat(252)}`, /max 253 characters/],
+    [`s.${'t'.repeat(252)}`, /max 128 characters/],
+    [`${'s'.repeat(128)}.${'t'.repeat(128)}`, /max 253 characters/],
   ])('rejects %j', (value, message) => {
     expect(() => parseIcebergTableName(value)).toThrow(message);
   });
@@ -190,8 +191,8 @@ describe('Argo CD', () => {
     'team==sales,tier!=web',
     'app.kubernetes.io/part-of=sales',
     'tier in (batch, stream),!legacy',
-    'env notin (dev)',
-    'managed',
+    'team=sales,env notin (dev)',
+    'team=sales,managed',
   ])('accepts selector %s', selector => {
     expect(checkLabelSelector(selector)).toBeUndefined();
   });
@@ -203,6 +204,11 @@ describe('Argo CD', () => {
     ['team=sa les', /'team=sa les' is not a label selector requirement/],
     ['team=>x', /is not a label selector requirement/],
     ['team=sales,', /'' is not a label selector requirement/],
+    // Selectors that only exclude match nearly every application.
+    ['!x', /has no key=value or key in/],
+    ['env notin (dev)', /has no key=value or key in/],
+    ['managed', /has no key=value or key in/],
+    ['team!=sales,!legacy', /has no key=value or key in/],
   ])('rejects selector %j', (selector, message) => {
     expect(checkLabelSelector(selector)).toMatch(message);
   });

@@ -1,6 +1,7 @@
 import {
   isValidKubernetesObjectName,
   LABEL_KEY_SOURCE as LABEL_KEY,
+  LABEL_NAME_SOURCE as LABEL_NAME,
   LABEL_VALUE_SOURCE as LABEL_VALUE,
 } from './kubernetesNames';
 
@@ -12,6 +13,13 @@ const REQUIREMENT = new RegExp(
   ].join('|'),
 );
 const MAX_SELECTOR_LENGTH = 500;
+/** A requirement that names values a label must have: `k=v`, `k==v` or `k in (a,b)`, with non-empty values. */
+const NARROWING = new RegExp(
+  [
+    `^${LABEL_KEY}\\s*==?\\s*${LABEL_NAME}$`,
+    `^${LABEL_KEY}\\s+in\\s*\\(\\s*${LABEL_NAME}(?:\\s*,\\s*${LABEL_NAME})*\\s*\\)$`,
+  ].join('|'),
+);
 
 /**
  * True when `name` can be an Argo CD application name (`argocd/app-name`): applications are Kubernetes
@@ -60,7 +68,33 @@ export function checkLabelSelector(selector: string): string | undefined {
     return `unbalanced parentheses in label selector '${text}'`;
   }
   const bad = requirements.find(r => !REQUIREMENT.test(r));
-  return bad === undefined
-    ? undefined
-    : `'${bad}' is not a label selector requirement (key, !key, key=value, key!=value, key in (a,b), key notin (a,b))`;
+  if (bad !== undefined) {
+    return `'${bad}' is not a label selector requirement (key, !key, key=value, key!=value, key in (a,b), key notin (a,b))`;
+  }
+  // Negations and bare keys only exclude: `!x` alone matches every application that lacks a label, which
+  // is nearly all of them. At least one requirement must pick applications by value.
+  if (!requirements.some(r => NARROWING.test(r))) {
+    return `label selector '${text}' has no key=value or key in (...) requirement, so it would match applications that are not the entity's`;
+  }
+  return undefined;
+}
+
+/**
+ * The requirements of a well-formed label selector in a canonical spelling (no blanks, `==` written `=`),
+ * for comparing selectors; undefined when the selector is not well formed (see {@link checkLabelSelector}).
+ * @public
+ */
+export function labelSelectorRequirements(
+  selector: string,
+): string[] | undefined {
+  const requirements = splitRequirements(selector.trim());
+  if (!requirements || requirements.some(r => !REQUIREMENT.test(r))) {
+    return undefined;
+  }
+  return requirements.map(r =>
+    r
+      .replace(/\s+(in|notin)\s*\(/, ' $1 (')
+      .replace(/\s*(==|!=|=|,|\(|\))\s*/g, '$1')
+      .replace('==', '='),
+  );
 }

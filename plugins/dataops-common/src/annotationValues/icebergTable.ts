@@ -22,11 +22,6 @@ const PART = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,127}$/;
  * @public
  */
 export function parseIcebergTableName(value: string): IcebergTableName {
-  try {
-    validateIdentityValue('table', value);
-  } catch (e) {
-    throw new AnnotationValueError((e as Error).message);
-  }
   const parts = value.split('.');
   if (parts.length < 2) {
     throw new AnnotationValueError(
@@ -37,6 +32,14 @@ export function parseIcebergTableName(value: string): IcebergTableName {
   if (bad !== undefined) {
     throw new AnnotationValueError(
       `'${value}': part '${bad}' may only contain letters, digits, _ and - (max 128 characters)`,
+    );
+  }
+  // After the parts, so a bad part is named; what is left to refuse is a leading `_` or the total length.
+  try {
+    validateIdentityValue('table', value);
+  } catch {
+    throw new AnnotationValueError(
+      `'${value}' may only contain letters, digits and _ . : / - (starting with a letter or digit, max 253 characters)`,
     );
   }
   return { namespace: parts.slice(0, -1), table: parts[parts.length - 1] };

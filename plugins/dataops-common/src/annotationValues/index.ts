@@ -20,7 +20,11 @@ export type {
 } from './parseAnnotationLists';
 export { parseIcebergTableName } from './icebergTable';
 export type { IcebergTableName } from './icebergTable';
-export { isValidArgoCdAppName, checkLabelSelector } from './argoCd';
+export {
+  isValidArgoCdAppName,
+  checkLabelSelector,
+  labelSelectorRequirements,
+} from './argoCd';
 export {
   isValidKubernetesObjectName,
   isValidLabelKey,

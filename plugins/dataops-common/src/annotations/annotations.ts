@@ -17,6 +17,7 @@ export const ANNOTATIONS = {
   airflowDagId: 'dataops.io/airflow-dag-id',
   sparkAppName: 'dataops.io/spark-app-name',
   icebergTable: 'dataops.io/iceberg-table',
+  runSla: 'dataops.io/run-sla',
   storage: 'dataops.io/storage',
   kubernetesId: 'backstage.io/kubernetes-id',
 } as const;

@@ -13,6 +13,7 @@ export const ENTITY_VIEWS = [
   'slo',
   'storage',
   'alerts',
+  'runs',
 ] as const;
 
 /** Name of an entity view, the last path segment of the entity routes. @public */
@@ -25,6 +26,7 @@ export type SourceName =
   | 'argocd'
   | 'alertmanager'
   | 'iceberg'
+  | 'airflow'
   | (string & {});
 
 /** Why one environment (or one source of it) could not answer. @public */
@@ -74,6 +76,7 @@ export const AREAS = [
   'slo',
   'storage',
   'alerts',
+  'runs',
 ] as const;
 
 /** One observability area of the overview matrix. @public */
@@ -97,10 +100,11 @@ export interface SummaryData {
 
 /**
  * Distinguishes "zero" from "no samples", "never collected" and "query failed" (docs/platform-rules.md,
- * "Lessons behind the design").
+ * "Lessons behind the design"); `stale` means the newest sample is older than the environment's bound, so
+ * the value is history, not the present.
  * @public
  */
-export type PanelState = 'ok' | 'empty' | 'not-collected' | 'error';
+export type PanelState = 'ok' | 'empty' | 'not-collected' | 'stale' | 'error';
 
 /** Which side of a threshold is bad; see {@link Thresholds}. @public */
 export type ThresholdDirection = 'above' | 'below';
@@ -153,6 +157,11 @@ export interface MetricPanel {
   level: HealthLevel;
   /** Latest value used for `level` (worst series). */
   lastValue?: number | null;
+  /**
+   * Seconds between the end of the range and the newest sample of the stalest series the query reads;
+   * absent when the panel has no samples.
+   */
+  newestSampleAgeSeconds?: number;
 }
 
 /** `metrics` view data. @public */
@@ -392,6 +401,8 @@ export interface StorageCheck {
   query?: string;
   /** Short history for the sparkline. */
   sparkline?: Array<[number, number | null]>;
+  /** Age of the newest sample the check read, seconds before the end of the range. */
+  newestSampleAgeSeconds?: number;
   /** What to do next when the check is not healthy. */
   advice?: string;
 }
@@ -437,6 +448,12 @@ export interface ActiveAlert {
   entityRef?: string;
   /** Filled on team views: the environment the alert fires in. */
   env?: string;
+  /**
+   * Filled on team views when ownership is ambiguous: the entities the caller can see whose equally
+   * specific selectors claim the alert. The alert is listed once, under the first of them in the view,
+   * and notifies nobody until the selectors are made to differ.
+   */
+  claimedBy?: string[];
 }
 
 /** `alerts` view data. @public */

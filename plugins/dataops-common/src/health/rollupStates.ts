@@ -14,6 +14,7 @@ type Unjudged = Exclude<PanelState, 'ok'>;
 /** How each reason for a missing value reads in a summary line, in the order they are listed. */
 const UNJUDGED: Record<Unjudged, string> = {
   'not-collected': 'not collected',
+  stale: 'stale (no recent samples)',
   empty: 'no samples in range',
   error: 'query failed',
 };

@@ -1,1 +1,5 @@
-export { dataopsLogsReadPermission, dataopsPermissions } from './permissions';
+export {
+  dataopsAlertRoutingReadPermission,
+  dataopsLogsReadPermission,
+  dataopsPermissions,
+} from './permissions';

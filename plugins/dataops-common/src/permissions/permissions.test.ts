@@ -1,5 +1,9 @@
 import { isResourcePermission } from '@backstage/plugin-permission-common';
-import { dataopsLogsReadPermission, dataopsPermissions } from './permissions';
+import {
+  dataopsAlertRoutingReadPermission,
+  dataopsLogsReadPermission,
+  dataopsPermissions,
+} from './permissions';
 
 describe('dataopsLogsReadPermission', () => {
   it('is a read permission on catalog entities', () => {
@@ -9,5 +13,15 @@ describe('dataopsLogsReadPermission', () => {
       isResourcePermission(dataopsLogsReadPermission, 'catalog-entity'),
     ).toBe(true);
     expect(dataopsPermissions).toContain(dataopsLogsReadPermission);
+  });
+});
+
+describe('dataopsAlertRoutingReadPermission', () => {
+  it('is a basic read permission, registered with the others', () => {
+    expect(dataopsAlertRoutingReadPermission.name).toBe(
+      'dataops.alertRouting.read',
+    );
+    expect(dataopsAlertRoutingReadPermission.type).toBe('basic');
+    expect(dataopsPermissions).toContain(dataopsAlertRoutingReadPermission);
   });
 });

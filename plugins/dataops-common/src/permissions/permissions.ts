@@ -12,5 +12,18 @@ export const dataopsLogsReadPermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+/**
+ * Downloading the Alertmanager routing tree, which names every group that owns an alert-owning entity.
+ * Meant for the operators who configure Alertmanager; grant it to them in the permission policy.
+ * @public
+ */
+export const dataopsAlertRoutingReadPermission = createPermission({
+  name: 'dataops.alertRouting.read',
+  attributes: { action: 'read' },
+});
+
 /** Every permission of the suite, for registration with the permissions registry. @public */
-export const dataopsPermissions = [dataopsLogsReadPermission];
+export const dataopsPermissions = [
+  dataopsLogsReadPermission,
+  dataopsAlertRoutingReadPermission,
+];

@@ -5,6 +5,8 @@ export {
   parseSelector,
 } from './parseSelector';
 export type { LabelMatcher, MatchOperator } from './parseSelector';
+export { compileLabelRegex, matchesLabelRegex } from './labelRegex';
+export { labelValue, matchLabels } from './matchLabels';
 export {
   extractVectorSelectors,
   renderQuery,

@@ -1,5 +1,6 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode } from '@lezer/common';
+import { compileLabelRegex } from './labelRegex';
 import { decodeStringLiteral, encodeStringLiteral } from './stringLiteral';
 
 /** Label matcher operator a selector annotation may use. @public */
@@ -26,23 +27,21 @@ export class SelectorError extends Error {
 const MAX_SELECTOR_LENGTH = 2000;
 const MATCH_OPS: MatchOperator[] = ['=', '!=', '=~', '!~'];
 
-/** Prometheus compiles regexes with RE2, which has no look-around or back-references; JS would accept them. */
-const NON_RE2 = /\(\?[=!<]|\\[1-9]/;
-
 /**
- * Checks that a regex matcher value compiles, the way Prometheus anchors it.
+ * Checks that a regex matcher value compiles under RE2, the engine Prometheus and Alertmanager use: what
+ * they accept (`(?i)error`) is accepted, what they reject (look-around, back-references) is rejected.
  * @public
  */
 export function checkMatcherRegex(value: string): string | undefined {
-  if (NON_RE2.test(value)) {
-    return 'look-around and back-references are not supported by Prometheus regexes';
-  }
   try {
-    // eslint-disable-next-line no-new
-    new RegExp(`^(?:${value})$`);
+    compileLabelRegex(value);
     return undefined;
   } catch (e) {
-    return (e as Error).message;
+    const message = (e as Error).message;
+    // The usual surprise for someone used to JavaScript or PCRE regexes, so say it in plain words.
+    return /\(\?[=!<]|\\[1-9]/.test(value)
+      ? `look-around and back-references are not supported by Prometheus regexes (${message})`
+      : message;
   }
 }
 

@@ -4,6 +4,12 @@
  * disagree.
  */
 export { ANNOTATION_RULES } from './rules';
+export {
+  MAX_RUN_SLA_SECONDS,
+  RUN_SLA_CRITICAL_FACTOR,
+  parseRunSla,
+  runSlaThresholds,
+} from './runSla';
 export type { AnnotationRules } from './rules';
 export { parseAnnotationKey } from './annotationKeys';
 export type { AnnotationKeyParts } from './annotationKeys';
@@ -14,5 +20,28 @@ export type {
   AnnotationRuleOptions,
   AnnotationValidationOptions,
   AnnotationVerdict,
+  EntityScopeRules,
   EnvironmentRules,
 } from './types';
+export {
+  checkAppScope,
+  checkEntityScope,
+  checkLogScope,
+  allowedIndexPatternsFor,
+} from './entityScope';
+export {
+  SCOPE_VARIABLES,
+  checkScopeTemplate,
+  expandScopeTemplate,
+  scopeIdentity,
+} from './scopeTemplates';
+export type {
+  ScopeIdentity,
+  ScopeTemplateKind,
+  ScopeVariable,
+} from './scopeTemplates';
+export {
+  DEFAULT_IDENTIFYING_LABELS,
+  checkSelectorOwnership,
+  identifyingMatchers,
+} from './selectorOwnership';

@@ -19,6 +19,7 @@ import {
   validateIdentityValue,
 } from '../promql';
 import { parseObjective, parseSloPeriod, SloInputError } from '../slo';
+import { parseRunSla } from './runSla';
 import type {
   AnnotationRule,
   AnnotationRuleOptions,
@@ -53,6 +54,8 @@ export interface AnnotationRules {
   storage: AnnotationRule<StorageRef[]>;
   /** `backstage.io/kubernetes-id`: a Kubernetes label value. */
   kubernetesId: AnnotationRule<string>;
+  /** `dataops.io/run-sla`: the longest a run may take, in seconds once parsed. */
+  runSla: AnnotationRule<number>;
 }
 
 /** Raised by a parser for a bad value; anything else is a bug and must not pass for a verdict. */
@@ -177,6 +180,7 @@ export const ANNOTATION_RULES: AnnotationRules = {
     parseIcebergTableName(value),
   ),
   storage: rule(ANNOTATIONS.storage, true, value => parseStorageList(value)),
+  runSla: rule(ANNOTATIONS.runSla, true, value => parseRunSla(value)),
   // The Kubernetes plugin reads this key, without overrides, as the value of a label selector.
   kubernetesId: rule(ANNOTATIONS.kubernetesId, false, value =>
     isValidLabelValue(value)

@@ -1,3 +1,5 @@
+import type { SCOPE_VARIABLES } from './scopeTemplates';
+
 /** One thing wrong with one annotation. @public */
 export interface AnnotationProblem {
   /** The annotation key as written, including any `.<env>` suffix. */
@@ -10,8 +12,29 @@ export interface AnnotationProblem {
 export interface EnvironmentRules {
   /** The environment name, as annotations suffix it (`.<env>`). */
   name: string;
-  /** The environment's OpenSearch `allowedIndexPatterns`; absent when OpenSearch is not configured there. */
+  /**
+   * The environment's OpenSearch `allowedIndexPatterns`, which may use the variables of
+   * {@link SCOPE_VARIABLES} (`logs-{namespace}-*`); absent when OpenSearch is not configured there.
+   */
   allowedIndexPatterns?: string[];
+  /** The environment's `entityScope`: what binds an entity's logs and applications to the entity. */
+  entityScope?: EntityScopeRules;
+  /**
+   * Labels whose equality matchers let a selector own alerts in this environment (its Alertmanager's
+   * `identifyingLabels`); absent when the environment has no Alertmanager.
+   */
+  identifyingLabels?: string[];
+}
+
+/**
+ * `entityScope` of an environment. Each template's value uses `{name}`, `{namespace}` or `{kind}`, so what it
+ * requires differs for every entity. @public
+ */
+export interface EntityScopeRules {
+  /** `field:value` term every `dataops.io/opensearch-filter` in force must contain, e.g. `kubernetes.labels.app:{name}`. */
+  logFilter?: string;
+  /** `key=value` requirement every `argocd/app-selector` in use must contain, e.g. `backstage.io/kubernetes-id={name}`. */
+  appSelector?: string;
 }
 
 /** What annotations are checked against. @public */

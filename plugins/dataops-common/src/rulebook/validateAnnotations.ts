@@ -1,13 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
-import {
-  ANNOTATIONS,
-  entityEnvironments,
-  readAnnotation,
-} from '../annotations';
-import {
-  isIndexPatternAllowed,
-  isWellFormedIndexPattern,
-} from '../annotationValues';
+import { entityEnvironments } from '../annotations';
+import { checkEntityScope } from './entityScope';
+import { checkSelectorOwnership } from './selectorOwnership';
 import { parseAnnotationKey } from './annotationKeys';
 import { ANNOTATION_RULES } from './rules';
 import type {
@@ -46,13 +40,13 @@ export function checkAnnotation(
 }
 
 /**
- * The index pattern that applies in each environment must fall inside that environment's allowed patterns,
- * or the logs view would refuse it there. Environments the entity does not run in, or without OpenSearch,
- * are not checked.
+ * The data scope rule ({@link checkEntityScope}) in every configured environment the entity runs in;
+ * environments it does not run in are not read for it, so not checked.
  */
-function indexPatternProblems(
+function scopeProblems(
   entity: Entity,
   environments: EnvironmentRules[],
+  withIdentity: boolean,
 ): AnnotationProblem[] {
   const active = new Set(
     entityEnvironments(
@@ -60,36 +54,12 @@ function indexPatternProblems(
       environments.map(e => e.name),
     ),
   );
-  const annotations = entity.metadata.annotations ?? {};
-  const problems: AnnotationProblem[] = [];
-  for (const env of environments) {
-    const pattern = readAnnotation(
-      entity,
-      ANNOTATIONS.opensearchIndex,
-      env.name,
-    );
-    // A malformed pattern is already a problem of the key that holds it.
-    if (
-      !active.has(env.name) ||
-      !env.allowedIndexPatterns ||
-      !pattern ||
-      !isWellFormedIndexPattern(pattern)
-    ) {
-      continue;
-    }
-    if (!isIndexPatternAllowed(pattern, env.allowedIndexPatterns)) {
-      const override = `${ANNOTATIONS.opensearchIndex}.${env.name}`;
-      problems.push({
-        annotation: annotations[override]?.trim()
-          ? override
-          : ANNOTATIONS.opensearchIndex,
-        message: `index pattern '${pattern}' is not inside the allowed patterns of environment '${
-          env.name
-        }' (${env.allowedIndexPatterns.join(', ')})`,
-      });
-    }
-  }
-  return problems;
+  return environments
+    .filter(env => active.has(env.name))
+    .flatMap(env => [
+      ...checkEntityScope(entity, env, { withIdentity }),
+      ...checkSelectorOwnership(entity, env),
+    ]);
 }
 
 function isEntity(source: Entity | Record<string, string>): source is Entity {
@@ -98,8 +68,9 @@ function isEntity(source: Entity | Record<string, string>): source is Entity {
 }
 
 /**
- * Checks every annotation of an entity (or an annotations map) with {@link checkAnnotation}, then the
- * index pattern in force in each configured environment against that environment's allow-list. Returns
+ * Checks every annotation of an entity (or an annotations map) with {@link checkAnnotation}, then the data
+ * scope rule (index pattern, log filter, Argo CD selector bound to the entity) in each configured
+ * environment; an annotations map has no entity reference, so it gets only the checks that need none. Returns
  * one problem per mistake; an empty list means the annotations are fine.
  * @public
  */
@@ -107,6 +78,7 @@ export function validateAnnotations(
   source: Entity | Record<string, string>,
   options: AnnotationValidationOptions = {},
 ): AnnotationProblem[] {
+  const withIdentity = isEntity(source);
   const entity: Entity = isEntity(source)
     ? source
     : {
@@ -121,6 +93,6 @@ export function validateAnnotations(
   });
   return [
     ...problems,
-    ...indexPatternProblems(entity, options.environments ?? []),
+    ...scopeProblems(entity, options.environments ?? [], withIdentity),
   ];
 }

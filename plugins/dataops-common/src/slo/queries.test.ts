@@ -35,8 +35,10 @@ describe('SLI templates', () => {
     expect(sliTemplateVariables(airflow)).toEqual(['airflowDagId']);
     expect(sliTemplateVariables(spark)).toEqual(['sparkAppName']);
     expect(sliTemplateVariables(iceberg)).toEqual(['icebergTable']);
-    expect(airflow.totalEvents.join()).toContain(
-      'airflow_dagrun_duration_failed_count',
+    // The default stack's exporters: Airflow's Helm chart mapping, the Spark operator's counters.
+    expect(airflow.totalEvents.join()).toContain('airflow_dagrun_failed_count');
+    expect(spark.totalEvents.join()).toContain(
+      'spark_application_failure_count',
     );
     expect(iceberg.goodEvents[0]).toContain('on_time="true"');
   });
@@ -90,9 +92,9 @@ describe('SLI templates', () => {
 
 describe('query builders', () => {
   it('build the error ratio over a window from increase() of good and total', () => {
-    expect(buildErrorRatioQuery(spark, '1h')).toBe(
-      '1 - ((sum(increase(spark_app_runs_total{app="${sparkAppName}",status="succeeded"}[1h])) or vector(0)) / ' +
-        'sum(increase(spark_app_runs_total{app="${sparkAppName}"}[1h])))',
+    expect(buildErrorRatioQuery(iceberg, '1h')).toBe(
+      '1 - ((sum(increase(iceberg_table_commits_total{table="${icebergTable}",on_time="true"}[1h])) or vector(0)) / ' +
+        'sum(increase(iceberg_table_commits_total{table="${icebergTable}"}[1h])))',
     );
   });
 
@@ -103,9 +105,13 @@ describe('query builders', () => {
         '1h',
       )})`,
     );
+    const success =
+      'sum(increase(airflow_dagrun_duration_count{dag_id="${airflowDagId}"}[30d]))';
+    const failed =
+      'sum(increase(airflow_dagrun_failed_count{dag_id="${airflowDagId}"}[30d]))';
+    // Kept only where one of the counters has series, so counters that do not exist read "not collected".
     expect(buildTotalEventsQuery(airflow, '30d')).toBe(
-      '(sum(increase(airflow_dagrun_duration_success_count{dag_id="${airflowDagId}"}[30d])) or vector(0)) + ' +
-        '(sum(increase(airflow_dagrun_duration_failed_count{dag_id="${airflowDagId}"}[30d])) or vector(0))',
+      `((${success} or vector(0)) + (${failed} or vector(0))) and on () (${success} or ${failed})`,
     );
   });
 

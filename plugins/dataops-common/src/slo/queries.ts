@@ -38,7 +38,9 @@ function render(query: string, options?: SliQueryOptions): string {
 /**
  * Sum of the increase of some counters over a window, as one vector without labels. With
  * `zeroIfAbsent` a counter without any series (a status that never happened yet) counts as 0. Several
- * counters are always summed that way, because `a + b` is empty as soon as one side is.
+ * counters are always summed that way, because `a + b` is empty as soon as one side is; without
+ * `zeroIfAbsent` the sum is then kept only where at least one of them has series (`and on() (a or b)`), so
+ * counters that do not exist at all still read as "not collected", as a single one does.
  */
 function eventsExpr(
   selectors: string[],
@@ -49,7 +51,10 @@ function eventsExpr(
   if (terms.length === 1 && !zeroIfAbsent) {
     return terms[0];
   }
-  return terms.map(t => `(${t} or vector(0))`).join(' + ');
+  const sum = terms.map(t => `(${t} or vector(0))`).join(' + ');
+  return zeroIfAbsent || terms.length === 1
+    ? sum
+    : `(${sum}) and on () (${terms.join(' or ')})`;
 }
 
 /** Good events over a window: `sum(increase(good[W]))`, 0 when the counter has no series. @public */

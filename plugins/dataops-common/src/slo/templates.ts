@@ -2,6 +2,11 @@ import type { Entity } from '@backstage/catalog-model';
 import { ANNOTATIONS, readAnnotation } from '../annotations';
 import { extractVectorSelectors, QueryIdentity } from '../promql';
 import { SloInputError } from './SloInputError';
+import {
+  DEFAULT_PROFILE_SELECTION,
+  SLI_LAYER_OF_ENTITY_TYPE,
+  sliTemplateFromProfile,
+} from '../exporterProfiles';
 
 /**
  * An event-based SLI as data: good events / total events, each the sum of one or more counters.
@@ -28,43 +33,18 @@ export interface SliTemplate {
   totalEvents: string[];
 }
 
-/** Default SLI templates, one per entity type of docs/api.md, "Entities". @public */
-export const DEFAULT_SLI_TEMPLATES: Record<string, SliTemplate> = {
-  'airflow-dag': {
-    id: 'airflow-dag-run-success',
-    entityType: 'airflow-dag',
-    name: 'DAG run success',
-    description: 'Successful DAG runs / all finished DAG runs',
-    goodEvents: [
-      'airflow_dagrun_duration_success_count{dag_id="${airflowDagId}"}',
-    ],
-    totalEvents: [
-      'airflow_dagrun_duration_success_count{dag_id="${airflowDagId}"}',
-      'airflow_dagrun_duration_failed_count{dag_id="${airflowDagId}"}',
-    ],
-  },
-  'spark-job': {
-    id: 'spark-app-run-success',
-    entityType: 'spark-job',
-    name: 'Application run success',
-    description: 'Successful Spark application runs / all finished runs',
-    goodEvents: [
-      'spark_app_runs_total{app="${sparkAppName}",status="succeeded"}',
-    ],
-    totalEvents: ['spark_app_runs_total{app="${sparkAppName}"}'],
-  },
-  'iceberg-table': {
-    id: 'iceberg-commit-freshness',
-    entityType: 'iceberg-table',
-    name: 'Commits on time',
-    description:
-      'Commits that landed within the freshness target / all commits',
-    goodEvents: [
-      'iceberg_table_commits_total{table="${icebergTable}",on_time="true"}',
-    ],
-    totalEvents: ['iceberg_table_commits_total{table="${icebergTable}"}'],
-  },
-};
+/**
+ * Default SLI templates, one per entity type of docs/api.md, "Entities": the event counters of the default
+ * exporter stack (see the exporter profiles); an environment using other exporters gets its profile's.
+ * @public
+ */
+export const DEFAULT_SLI_TEMPLATES: Record<string, SliTemplate> =
+  Object.fromEntries(
+    [...SLI_LAYER_OF_ENTITY_TYPE.keys()].flatMap(type => {
+      const template = sliTemplateFromProfile(type, DEFAULT_PROFILE_SELECTION);
+      return template ? [[type, template]] : [];
+    }),
+  );
 
 const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 const SLI_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;

@@ -42,10 +42,22 @@ export async function withUpstreamCall<T>(
   options: UpstreamCallOptions,
   call: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-  const timeout = AbortSignal.timeout(options.timeoutMs);
+  // A timer of our own, stopped when the call ends: `AbortSignal.timeout` keeps its signal (and whatever
+  // listens to it) alive until the time is up, so under load finished calls piled up for a whole timeout.
+  const timeout = new AbortController();
+  const timer = setTimeout(
+    () =>
+      timeout.abort(
+        new DOMException(
+          `no answer within ${options.timeoutMs} ms`,
+          'TimeoutError',
+        ),
+      ),
+    options.timeoutMs,
+  );
   const signal = options.signal
-    ? AbortSignal.any([options.signal, timeout])
-    : timeout;
+    ? AbortSignal.any([options.signal, timeout.signal])
+    : timeout.signal;
   try {
     return await options.limiter.run(() => call(signal), signal);
   } catch (e) {
@@ -68,6 +80,8 @@ export async function withUpstreamCall<T>(
           : (e as Error).message,
       )}`,
     });
+  } finally {
+    clearTimeout(timer);
   }
 }
 

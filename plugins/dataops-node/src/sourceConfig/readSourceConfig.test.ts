@@ -36,8 +36,8 @@ describe('source configuration helpers', () => {
     expect(readSourceHeaders(new ConfigReader({}))).toEqual({});
   });
 
-  it('reads maxConcurrency, 8 by default, positive integers only', () => {
-    expect(readSourceConcurrency(new ConfigReader({}), 'toy')).toBe(8);
+  it('reads maxConcurrency, 64 by default, positive integers only', () => {
+    expect(readSourceConcurrency(new ConfigReader({}), 'toy')).toBe(64);
     expect(
       readSourceConcurrency(new ConfigReader({ maxConcurrency: 2 }), 'toy'),
     ).toBe(2);

@@ -1,7 +1,11 @@
 import type { Config } from '@backstage/config';
 
-/** Calls in flight to one upstream of one environment when the source sets no `maxConcurrency`. @public */
-export const DEFAULT_SOURCE_CONCURRENCY = 8;
+/**
+ * Calls in flight to one upstream of one environment when the source sets no `maxConcurrency`. A cold
+ * summary asks one environment's Thanos about 40 questions at once (panels, checks, their freshness probes,
+ * SLO queries); a cap below that splits one page view into several rounds of upstream latency. @public
+ */
+export const DEFAULT_SOURCE_CONCURRENCY = 64;
 
 /**
  * An upstream's base URL, checked: http or https only, and no `user:password@` in it (credentials go in

@@ -31,9 +31,12 @@ describe('generateSloRules', () => {
         w => `slo:sli_error:ratio_rate${w}`,
       ),
     );
+    const good =
+      'sum(increase(spark_application_success_count{namespace="spark",app="daily-sales-etl",app="daily-sales-etl"}[5m]))';
+    const failed =
+      'sum(increase(spark_application_failure_count{namespace="spark",app="daily-sales-etl",app="daily-sales-etl"}[5m]))';
     expect(recording[0].expr).toBe(
-      '1 - ((sum(increase(spark_app_runs_total{namespace="spark",app="daily-sales-etl",app="daily-sales-etl",status="succeeded"}[5m])) or vector(0)) / ' +
-        'sum(increase(spark_app_runs_total{namespace="spark",app="daily-sales-etl",app="daily-sales-etl"}[5m])))',
+      `1 - ((${good} or vector(0)) / (((${good} or vector(0)) + (${failed} or vector(0))) and on () (${good} or ${failed})))`,
     );
     for (const r of recording) {
       expect(r.labels).toEqual({

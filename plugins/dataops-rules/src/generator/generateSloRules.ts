@@ -10,6 +10,7 @@ import {
   resolveSloPolicy,
   SloInputError,
   sliTemplateForEntityType,
+  sliTemplateFromProfile,
   validateSliTemplate,
 } from '@dataops-observability/plugin-dataops-common';
 import type {
@@ -51,9 +52,15 @@ export function generateSloRules(input: SloRulesInput): RulesFile {
   if (!isValidEnvironmentName(input.env ?? '')) {
     throw new SloInputError(`Invalid environment name '${input.env}'`);
   }
+  const fromProfile = input.profile
+    ? sliTemplateFromProfile(input.entityType, input.profile)
+    : undefined;
   const template = input.template
     ? validateSliTemplate(input.template)
-    : sliTemplateForEntityType(input.entityType);
+    : sliTemplateForEntityType(
+        input.entityType,
+        fromProfile ? { [input.entityType]: fromProfile } : {},
+      );
   const policy = resolveSloPolicy({
     ...input.policy,
     ...(input.objective !== undefined && { objective: input.objective }),

@@ -1,5 +1,6 @@
 import type {
   LabelMatcher,
+  ProfileSelection,
   QueryIdentity,
   SliTemplate,
   SloPolicyInput,
@@ -13,8 +14,13 @@ export interface SloRulesInput {
   owner: string;
   /** Entity `spec.type`; picks the default SLI template. */
   entityType: string;
-  /** SLI template; defaults to the one for `entityType`. */
+  /** SLI template; defaults to the one the exporter `profile` publishes for `entityType`. */
   template?: SliTemplate;
+  /**
+   * Exporter profiles of the environment the rules are for (the default stack when absent), so the
+   * generated rules read the same counters as the SLO tab (docs/metrics-catalogue.md).
+   */
+  profile?: Readonly<ProfileSelection>;
   /** Values of the template's `${placeholders}`, e.g. `{ sparkAppName: 'daily-sales-etl' }`. */
   identity: QueryIdentity;
   /** Objective in percent; overrides the policy's. */

@@ -13,5 +13,6 @@ export function fakeDataOpsApi(): DataOpsApi {
     getTeamAlerts: jest.fn(async () => teamAlertsResponse),
     getIncidents: jest.fn(async () => incidentsResponse),
     getAlertRouting: jest.fn(async () => 'route: {}\n'),
+    getInventory: jest.fn(async () => ({ entityTypes: [], environments: [] })),
   };
 }

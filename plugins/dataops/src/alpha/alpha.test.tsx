@@ -21,6 +21,7 @@ import dataOpsFrontendPlugin, {
   dataOpsObservabilityContent,
   dataOpsSloContent,
   dataOpsStorageContent,
+  dataOpsRunsContent,
 } from './index';
 import { dataOpsRoutes } from './routes';
 import { dataOpsApiRef } from '../api';
@@ -88,6 +89,7 @@ describe('alpha plugin', () => {
     [dataOpsDeploymentsContent, dataOpsRoutes.deployments],
     [dataOpsSloContent, dataOpsRoutes.slo],
     [dataOpsStorageContent, dataOpsRoutes.storage],
+    [dataOpsRunsContent, dataOpsRoutes.runs],
   ])('mounts each tab with its route ref (%#)', (extension, routeRef) => {
     const tester = createExtensionTester(
       extension as typeof dataOpsMetricsContent,

@@ -55,6 +55,9 @@ export const dataOpsSloContent = dataOpsTabContents.slo;
 /** Storage tab (default path `/dataops-storage`). @alpha */
 export const dataOpsStorageContent = dataOpsTabContents.storage;
 
+/** Runs tab (default path `/dataops-runs`). @alpha */
+export const dataOpsRunsContent = dataOpsTabContents.runs;
+
 /** Active alerts card for the entity overview. @alpha */
 export const dataOpsAlertsCard = EntityCardBlueprint.make({
   name: 'alerts',

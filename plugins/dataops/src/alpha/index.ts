@@ -12,6 +12,7 @@ export {
   dataOpsDeploymentsContent,
   dataOpsSloContent,
   dataOpsStorageContent,
+  dataOpsRunsContent,
   dataOpsAlertsCard,
   dataOpsTeamAlertsCard,
 } from './entityContents';

@@ -1,5 +1,6 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { dataOpsApi } from './apis';
+import { dataOpsInventoryPage } from './inventoryPage';
 import { dataOpsRoutes } from './routes';
 import {
   dataOpsAlertsCard,
@@ -21,5 +22,6 @@ export const dataOpsFrontendPlugin = createFrontendPlugin({
     ...TAB_DEFINITIONS.map(tab => dataOpsTabContents[tab.name]),
     dataOpsAlertsCard,
     dataOpsTeamAlertsCard,
+    dataOpsInventoryPage,
   ],
 });

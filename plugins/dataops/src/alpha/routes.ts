@@ -1,4 +1,5 @@
 import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
+import { dataOpsInventoryRouteRef } from '../routes';
 import { TAB_ROUTES_BY_NAME } from '../tabs';
 
 /**
@@ -6,4 +7,7 @@ import { TAB_ROUTES_BY_NAME } from '../tabs';
  * systems in place, so the components resolve the same objects with `useRouteRef` whichever system renders
  * them.
  */
-export const dataOpsRoutes = convertLegacyRouteRefs(TAB_ROUTES_BY_NAME);
+export const dataOpsRoutes = convertLegacyRouteRefs({
+  ...TAB_ROUTES_BY_NAME,
+  inventory: dataOpsInventoryRouteRef,
+});

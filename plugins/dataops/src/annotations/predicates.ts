@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
+  ENTITY_TYPES,
   splitList,
 } from '@dataops-observability/plugin-dataops-common';
 import { DATAOPS_ANNOTATION_PREFIX, DATAOPS_ENTITY_TYPES } from './constants';
@@ -86,6 +87,22 @@ export function isDataOpsStorageAvailable(entity: Entity): boolean {
   return (
     hasAnnotation(entity, ANNOTATIONS.storage) ||
     hasAnnotation(entity, ANNOTATIONS.icebergTable)
+  );
+}
+
+/**
+ * Whether the Runs tab applies: an Airflow DAG or Spark job entity, or any entity naming its DAG, Spark
+ * application or Iceberg table (for any environment); a table's runs are its commits.
+ * @public
+ */
+export function isDataOpsRunsAvailable(entity: Entity): boolean {
+  const type = (entity.spec as { type?: unknown } | undefined)?.type;
+  return (
+    hasAnnotation(entity, ANNOTATIONS.airflowDagId) ||
+    hasAnnotation(entity, ANNOTATIONS.sparkAppName) ||
+    hasAnnotation(entity, ANNOTATIONS.icebergTable) ||
+    (entity.kind.toLocaleLowerCase('en-US') === 'component' &&
+      (type === ENTITY_TYPES.airflowDag || type === ENTITY_TYPES.sparkJob))
   );
 }
 

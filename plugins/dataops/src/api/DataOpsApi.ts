@@ -5,9 +5,11 @@ import {
   EntityViewResponse,
   EnvironmentsResponse,
   IncidentsResponse,
+  InventoryResponse,
   LogLevel,
   LogsData,
   MetricsData,
+  RunsData,
   SloData,
   StorageData,
   SummaryData,
@@ -30,6 +32,8 @@ export interface EntityViewDataMap {
   storage: StorageData;
   /** Active alerts. */
   alerts: AlertsData;
+  /** Last runs of the workload (Airflow DAG runs) against its run-time SLA. */
+  runs: RunsData;
 }
 
 /** Identity of the entity a view is asked for. @public */
@@ -114,6 +118,19 @@ export interface DataOpsApi {
    * configuration.
    */
   getAlertRouting(options?: { signal?: AbortSignal }): Promise<string>;
+  /** The metric inventory: per environment, the series panels, SLIs and checks need, found or missing. */
+  getInventory(
+    query?: InventoryQuery,
+    options?: { signal?: AbortSignal },
+  ): Promise<InventoryResponse>;
+}
+
+/** Narrows `GET /v1/inventory`. @public */
+export interface InventoryQuery {
+  /** Environments to list; every configured one when empty or absent. */
+  envs?: string[];
+  /** Entity types to list (`spark-job`, `airflow-dag`, `iceberg-table`); all when empty or absent. */
+  types?: string[];
 }
 
 /** Reference to the {@link DataOpsApi}; the plugin registers {@link DataOpsClient} for it. @public */

@@ -3,6 +3,7 @@ import { NotFoundError, ResponseError } from '@backstage/errors';
 import {
   EntityViewResponse,
   EnvironmentsResponse,
+  InventoryResponse,
   LogsData,
 } from '@dataops-observability/plugin-dataops-common';
 import {
@@ -12,6 +13,7 @@ import {
   EntityViewQuery,
   IncidentsQuery,
   IncidentsResponse,
+  InventoryQuery,
   LogsQuery,
   TeamAlertsResponse,
 } from './DataOpsApi';
@@ -88,6 +90,17 @@ export class DataOpsClient implements DataOpsApi {
     if (query.days !== undefined) params.append('days', String(query.days));
     if (query.entityRef) params.append('entity', query.entityRef);
     return this.get('/v1/incidents', params, options?.signal);
+  }
+
+  /** {@inheritDoc DataOpsApi.getInventory} */
+  async getInventory(
+    query: InventoryQuery = {},
+    options?: { signal?: AbortSignal },
+  ): Promise<InventoryResponse> {
+    const params = new URLSearchParams();
+    for (const env of query.envs ?? []) params.append('env', env);
+    for (const type of query.types ?? []) params.append('type', type);
+    return this.get('/v1/inventory', params, options?.signal);
   }
 
   /** {@inheritDoc DataOpsApi.getAlertRouting} */

@@ -1,2 +1,4 @@
 export * from './refs';
 export * from './useTabLink';
+export * from './inventoryRouteRef';
+export * from './useInventoryLink';

@@ -28,3 +28,6 @@ export const dataOpsSloRouteRef = createRouteRef({ id: 'dataops:slo' });
 
 /** Route of the Storage tab. @public */
 export const dataOpsStorageRouteRef = createRouteRef({ id: 'dataops:storage' });
+
+/** Route of the Runs tab. @public */
+export const dataOpsRunsRouteRef = createRouteRef({ id: 'dataops:runs' });

@@ -18,6 +18,7 @@ import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { AREAS } from '@dataops-observability/plugin-dataops-common';
 import * as legacyExports from '../plugin';
+import { dataOpsInventoryRouteRef } from '../routes';
 import * as alphaExports from '../alpha';
 import { dataOpsRoutes } from '../alpha/routes';
 import { dataOpsApiRef } from '../api';
@@ -84,9 +85,13 @@ describe('the tab table', () => {
 });
 
 describe('the legacy frontend system', () => {
-  it("registers exactly the table's route refs, under the tabs' names", () => {
+  it("registers exactly the table's route refs, under the tabs' names, and the inventory page's", () => {
     const { routes } = legacyExports.dataOpsPlugin;
-    expect(Object.keys(routes)).toEqual(TAB_DEFINITIONS.map(t => t.name));
+    expect(Object.keys(routes)).toEqual([
+      ...TAB_DEFINITIONS.map(t => t.name),
+      'inventory',
+    ]);
+    expect(routes.inventory).toBe(dataOpsInventoryRouteRef);
     for (const tab of TAB_DEFINITIONS)
       expect(routes[tab.name as keyof typeof routes]).toBe(tab.routeRef);
   });

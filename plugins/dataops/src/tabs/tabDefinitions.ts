@@ -6,6 +6,7 @@ import {
   isDataOpsDeploymentsAvailable,
   isDataOpsLogsAvailable,
   isDataOpsMetricsAvailable,
+  isDataOpsRunsAvailable,
   isDataOpsSloAvailable,
   isDataOpsStorageAvailable,
 } from '../annotations';
@@ -14,6 +15,7 @@ import {
   dataOpsLogsRouteRef,
   dataOpsMetricsRouteRef,
   dataOpsObservabilityRouteRef,
+  dataOpsRunsRouteRef,
   dataOpsSloRouteRef,
   dataOpsStorageRouteRef,
 } from '../routes/refs';
@@ -126,6 +128,17 @@ export const TAB_DEFINITIONS = [
     loadComponent: () =>
       import('../components/StorageTab').then(m => m.StorageTab),
     routeRef: dataOpsStorageRouteRef,
+    group: 'observability',
+  },
+  {
+    id: 'runs',
+    name: 'runs',
+    title: 'Runs',
+    defaultPath: '/dataops-runs',
+    area: 'runs',
+    isAvailable: isDataOpsRunsAvailable,
+    loadComponent: () => import('../components/RunsTab').then(m => m.RunsTab),
+    routeRef: dataOpsRunsRouteRef,
     group: 'observability',
   },
 ] as const satisfies readonly TabDefinition[];

@@ -8,6 +8,8 @@ import {
   isValidEnvironmentName,
   isValidLabelKey,
   isValidLabelValue,
+  ProfileSelection,
+  resolveProfileSelection,
   DEFAULT_SLO_POLICY,
 } from '@dataops-observability/plugin-dataops-common';
 import { DEFAULT_THRESHOLDS, thresholdsFor } from './layerAlerts';
@@ -41,6 +43,8 @@ export interface MonitoringBundleInput {
   identity?: string;
   /** Overrides of the layer alert thresholds that apply to `type`. */
   thresholds?: LayerThresholds;
+  /** Exporter profile id per layer (docs/metrics-catalogue.md); layers left out use the default stack. */
+  profile?: Record<string, string>;
   /** OpenSearch index pattern of the workload's logs; defaults to `logs-<namespace>-*`. */
   logIndex?: string;
   /** Age in days at which log indices move from hot to cold nodes; default 7. */
@@ -66,6 +70,15 @@ const SAFE_RELATIVE_PATH =
 
 function bad(field: string, message: string): InputError {
   return new InputError(`Invalid input '${field}': ${message}`);
+}
+
+/** The exporter profiles the generated rules read; an unknown layer or profile is named in the 400. */
+function resolveProfile(profile: Record<string, string>): ProfileSelection {
+  try {
+    return resolveProfileSelection(new Map(Object.entries(profile)));
+  } catch (e) {
+    throw bad('profile', (e as Error).message);
+  }
 }
 
 function blankToUndefined(value: string | undefined): string | undefined {
@@ -329,6 +342,7 @@ export function buildBundleSpec(
     monitorLabels,
     identity,
     thresholds: resolveThresholds(input.type, input.thresholds),
+    ...(input.profile ? { profile: resolveProfile(input.profile) } : {}),
     logIndex,
     logHotDays,
     logRetentionDays,

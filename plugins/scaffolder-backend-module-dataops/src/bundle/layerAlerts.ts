@@ -1,4 +1,12 @@
-import { renderQuery } from '@dataops-observability/plugin-dataops-common';
+import {
+  DEFAULT_PROFILE_SELECTION,
+  ProfileSelection,
+  buildErrorRatioQuery,
+  buildSliQuery,
+  renderQuery,
+  selectedProfile,
+  sliTemplateFromProfile,
+} from '@dataops-observability/plugin-dataops-common';
 import type { AlertingRule } from '@dataops-observability/plugin-dataops-rules';
 import type {
   LayerThresholds,
@@ -35,12 +43,43 @@ interface LayerAlertDefinition {
   severity: 'critical' | 'warning';
   priority: 'P1' | 'P2' | 'P3' | 'P4';
   for: string;
-  /** PromQL template: `${...}` identity placeholders inside string literals, the entity's matchers injected. */
-  expr: (t: Required<LayerThresholds>) => string;
+  /**
+   * PromQL template: `${...}` identity placeholders inside string literals, the entity's matchers injected.
+   * Workload alerts read the series of the environment's exporter profile; undefined when that exporter
+   * publishes nothing the alert could read (the alert is then left out, not pointed at another series).
+   */
+  expr: (
+    t: Required<LayerThresholds>,
+    profile: Readonly<ProfileSelection>,
+  ) => string | undefined;
   summary: string;
 }
 
 const ratio = (percent: number) => String(percent / 100);
+
+/** The panels' identity placeholders, renamed to the annotation keys the layer alerts fill. */
+const PANEL_PLACEHOLDERS: ReadonlyMap<string, string> = new Map([
+  ['${spark_app}', '${sparkAppName}'],
+  ['${dag_id}', '${airflowDagId}'],
+  ['${table}', '${icebergTable}'],
+]);
+
+/** A panel query of the selected profile, so the alert reads what the Metrics tab shows. */
+function profileQuery(
+  profile: Readonly<ProfileSelection>,
+  layer: 'spark' | 'airflow',
+  panelId: string,
+): string | undefined {
+  const query = selectedProfile(profile, layer).queries[panelId];
+  if (!query) {
+    return undefined;
+  }
+  let out = query;
+  for (const [from, to] of PANEL_PLACEHOLDERS) {
+    out = out.split(from).join(to);
+  }
+  return out;
+}
 
 const PODS: WorkloadType[] = ['spark-job', 'airflow-dag'];
 
@@ -146,13 +185,15 @@ const DEFINITIONS: LayerAlertDefinition[] = [
     severity: 'critical',
     priority: 'P2',
     for: '5m',
-    expr: t =>
-      'sum(increase(spark_app_jobs_total{app="${sparkAppName}",status="failed"}[1h])) / ' +
-      `sum(increase(spark_app_jobs_total{app="\${sparkAppName}"}[1h])) > ${ratio(
-        t.jobFailurePercent,
-      )}`,
+    // The failed share of the run counters the SLO reads (the profile's SLI), over 1h.
+    expr: (t, profile) => {
+      const sli = sliTemplateFromProfile('spark-job', profile);
+      return sli
+        ? `${buildErrorRatioQuery(sli, '1h')} > ${ratio(t.jobFailurePercent)}`
+        : undefined;
+    },
     summary:
-      '{{ $value | humanizePercentage }} of the Spark jobs failed within 1h',
+      '{{ $value | humanizePercentage }} of the Spark application runs failed within 1h',
   },
   {
     alert: 'SparkGcTimeHigh',
@@ -162,12 +203,12 @@ const DEFINITIONS: LayerAlertDefinition[] = [
     severity: 'warning',
     priority: 'P3',
     for: '10m',
-    expr: t =>
-      `sum by (namespace, pod) (rate(jvm_gc_collection_seconds_sum{app="\${sparkAppName}"}[5m])) > ${ratio(
-        t.gcTimePercent,
-      )}`,
+    expr: (t, profile) => {
+      const query = profileQuery(profile, 'spark', 'gc-time-ratio');
+      return query ? `(${query}) > ${t.gcTimePercent}` : undefined;
+    },
     summary:
-      '{{ $labels.pod }} spends {{ $value | humanizePercentage }} of its time in GC',
+      'the busiest JVM spends {{ $value | humanize }}% of its time in GC',
   },
   {
     alert: 'AirflowDagSuccessRateLow',
@@ -177,13 +218,13 @@ const DEFINITIONS: LayerAlertDefinition[] = [
     severity: 'critical',
     priority: 'P2',
     for: '0m',
-    // A DAG without failures has no failed series at all; `or vector(0)` keeps the sum defined.
-    expr: t => {
-      const runs = (outcome: string) =>
-        `(sum(increase(airflow_dagrun_duration_${outcome}_count{dag_id="\${airflowDagId}"}[1d])) or vector(0))`;
-      return `${runs('success')} / (${runs('success')} + ${runs(
-        'failed',
-      )}) < ${ratio(t.dagSuccessPercent)}`;
+    // The profile's SLI over 1d: successful runs over all; a DAG without failures has no failed series
+    // at all, which the SLI query counts as zero.
+    expr: (t, profile) => {
+      const sli = sliTemplateFromProfile('airflow-dag', profile);
+      return sli
+        ? `${buildSliQuery(sli, '1d')} < ${ratio(t.dagSuccessPercent)}`
+        : undefined;
     },
     summary:
       'only {{ $value | humanizePercentage }} of the DAG runs succeeded within 1d',
@@ -196,9 +237,11 @@ const DEFINITIONS: LayerAlertDefinition[] = [
     severity: 'warning',
     priority: 'P3',
     for: '10m',
-    expr: t =>
-      `max(airflow_dagrun_schedule_delay{dag_id="\${airflowDagId}",quantile="0.9"}) > ${t.schedulerLagSeconds}`,
-    summary: 'DAG runs start {{ $value | humanizeDuration }} late (P90)',
+    expr: (t, profile) => {
+      const query = profileQuery(profile, 'airflow', 'scheduler-lag');
+      return query ? `${query} > ${t.schedulerLagSeconds}` : undefined;
+    },
+    summary: 'DAG runs start {{ $value | humanizeDuration }} late (P99)',
   },
   {
     alert: 'IcebergSnapshotCountHigh',
@@ -237,12 +280,19 @@ const DEFINITIONS: LayerAlertDefinition[] = [
 export function layerAlertExpression(
   alert: string,
   thresholds: Required<LayerThresholds> = DEFAULT_THRESHOLDS,
+  profile: Readonly<ProfileSelection> = DEFAULT_PROFILE_SELECTION,
 ): string {
   const definition = DEFINITIONS.find(d => d.alert === alert);
   if (!definition) {
     throw new Error(`no layer alert named ${alert}`);
   }
-  return definition.expr(thresholds);
+  const expr = definition.expr(thresholds, profile);
+  if (expr === undefined) {
+    throw new Error(
+      `layer alert ${alert} reads nothing the selected exporter profiles publish`,
+    );
+  }
+  return expr;
 }
 
 /** Threshold keys that have an effect for a workload type. @public */
@@ -266,10 +316,15 @@ export function buildLayerAlerts(
   env: string,
 ): AlertingRule[] {
   const identity = { [IDENTITY_KEY[spec.type]]: spec.identity };
-  return DEFINITIONS.filter(d => d.types.includes(spec.type)).map(d => {
+  const profile = spec.profile ?? DEFAULT_PROFILE_SELECTION;
+  return DEFINITIONS.filter(d => d.types.includes(spec.type)).flatMap(d => {
+    const expr = d.expr(spec.thresholds, profile);
+    if (expr === undefined) {
+      return [];
+    }
     const rule: AlertingRule = {
       alert: d.alert,
-      expr: renderQuery(d.expr(spec.thresholds), {
+      expr: renderQuery(expr, {
         matchers: spec.matchers,
         identity,
       }),
@@ -289,6 +344,6 @@ export function buildLayerAlerts(
     if (d.for !== '0m') {
       rule.for = d.for;
     }
-    return rule;
+    return [rule];
   });
 }

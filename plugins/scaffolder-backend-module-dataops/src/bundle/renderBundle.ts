@@ -3,6 +3,7 @@ import {
   generateSloRules,
   toPrometheusRule,
 } from '@dataops-observability/plugin-dataops-rules';
+import { sliTemplateFromProfile } from '@dataops-observability/plugin-dataops-common';
 import {
   buildBaseKustomization,
   buildOverlayKustomization,
@@ -28,16 +29,24 @@ export function buildPrometheusRule(
   spec: MonitoringBundleSpec,
   env: string,
 ): Record<string, unknown> {
-  const slo = generateSloRules({
-    entityRef: spec.entityRef,
-    owner: spec.owner,
-    entityType: spec.type,
-    identity: { [IDENTITY_KEY[spec.type]]: spec.identity },
-    matchers: spec.matchers,
-    env,
-    objective: spec.sloObjective,
-    period: spec.sloWindow,
-  });
+  // An exporter that publishes no run outcomes (the Spark standalone master) has no SLI: no SLO rules
+  // rather than rules over counters the environment does not have.
+  const hasSli =
+    !spec.profile ||
+    sliTemplateFromProfile(spec.type, spec.profile) !== undefined;
+  const slo = hasSli
+    ? generateSloRules({
+        entityRef: spec.entityRef,
+        owner: spec.owner,
+        entityType: spec.type,
+        ...(spec.profile ? { profile: spec.profile } : {}),
+        identity: { [IDENTITY_KEY[spec.type]]: spec.identity },
+        matchers: spec.matchers,
+        env,
+        objective: spec.sloObjective,
+        period: spec.sloWindow,
+      })
+    : { groups: [] };
   const layers = {
     name: `dataops:${spec.entityRef}:layers:${env}`,
     rules: buildLayerAlerts(spec, env),

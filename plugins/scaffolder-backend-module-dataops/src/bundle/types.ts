@@ -1,4 +1,7 @@
-import type { LabelMatcher } from '@dataops-observability/plugin-dataops-common';
+import type {
+  LabelMatcher,
+  ProfileSelection,
+} from '@dataops-observability/plugin-dataops-common';
 
 /** Workload types the onboarding supports (docs/api.md, "Entities"). @public */
 export type WorkloadType = 'spark-job' | 'airflow-dag' | 'iceberg-table';
@@ -11,13 +14,13 @@ export interface LayerThresholds {
   cpuPercent?: number;
   /** Memory working set against the container limit, percent (layer 3, default 90). */
   memoryPercent?: number;
-  /** Failed Spark jobs over 1h, percent (layer 4, default 5). */
+  /** Failed Spark application runs over 1h, percent (layer 4, default 5). */
   jobFailurePercent?: number;
   /** Share of wall time spent in JVM GC, percent (layer 4, default 20). */
   gcTimePercent?: number;
   /** DAG runs that succeeded over 1d, percent; alert below it (layer 4, default 95). */
   dagSuccessPercent?: number;
-  /** Scheduler delay of DAG runs (P90), seconds (layer 4, default 30). */
+  /** Scheduler delay of DAG runs (P99 of the statsd summary), seconds (layer 4, default 30). */
   schedulerLagSeconds?: number;
   /** Live snapshots of the table (layer 5, default 100). */
   snapshotCount?: number;
@@ -51,6 +54,11 @@ export interface MonitoringBundleSpec {
   identity: string;
   /** Every layer threshold, defaults filled in. */
   thresholds: Required<LayerThresholds>;
+  /**
+   * Exporter profiles of the environments the bundle is for (docs/metrics-catalogue.md); the default stack
+   * when absent. Workload alerts read the same series as the entity's Metrics and SLO tabs.
+   */
+  profile?: ProfileSelection;
   /** OpenSearch index pattern of the workload's logs. */
   logIndex: string;
   /** Age in days at which log indices move from hot to cold nodes. */

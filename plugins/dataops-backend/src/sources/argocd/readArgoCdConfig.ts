@@ -3,6 +3,8 @@ import {
   readSourceConcurrency,
 } from '@dataops-observability/plugin-dataops-node';
 import type { DataOpsSourceConfigContext } from '@dataops-observability/plugin-dataops-node';
+import type { EntityScopeRules } from '@dataops-observability/plugin-dataops-common';
+import { readEntityScope } from '../readEntityScope';
 import { SharedArgoCdInstances } from './SharedArgoCdInstances';
 
 /** One item of an environment's `argocd` list, validated, with shared instances resolved. */
@@ -13,6 +15,8 @@ export interface ArgoCdInstanceConfig {
   username?: string;
   password?: string;
   maxConcurrency: number;
+  /** `entityScope` of the environment (the same for all its instances); `appSelector` binds selectors. */
+  entityScope?: EntityScopeRules;
 }
 
 /** Reads the `argocd` instances of an environment item; `undefined` when it lists none. */
@@ -25,6 +29,7 @@ export function readArgoCdConfig({
     return undefined;
   }
   const shared = SharedArgoCdInstances.fromConfig(rootConfig);
+  const entityScope = readEntityScope(env);
   const seen = new Set<string>();
   return items.map((config, index) => {
     const name = config.getString('name');
@@ -57,6 +62,7 @@ export function readArgoCdConfig({
       username,
       password,
       maxConcurrency: readSourceConcurrency(config, where),
+      entityScope,
     };
   });
 }

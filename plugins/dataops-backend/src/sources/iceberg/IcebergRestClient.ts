@@ -28,6 +28,18 @@ export interface IcebergTableStats {
   requestPath: string;
 }
 
+/** One commit of a table (a snapshot), as the runs view lists it. */
+export interface IcebergSnapshot {
+  snapshotId: number;
+  timestampMs: number;
+  /** `append`, `overwrite`, `replace` or `delete`, from the snapshot's summary. */
+  operation?: string;
+  addedRecords?: number;
+  deletedRecords?: number;
+  addedDataFiles?: number;
+  deletedDataFiles?: number;
+}
+
 const SOURCE = 'iceberg';
 /** The spec's default namespace separator (unit separator 0x1F), URL-encoded. */
 const NAMESPACE_SEPARATOR = '%1F';
@@ -89,6 +101,53 @@ export class IcebergRestClient {
       throw e;
     }
     return { ...this.toStats(body), requestPath: `GET ${path}` };
+  }
+
+  /**
+   * The table's commit history: every snapshot the metadata still holds, newest first, with the summary
+   * figures its writer recorded. Read from the same `loadTable` answer as {@link tableStats}.
+   */
+  async snapshotHistory(
+    name: string | IcebergTableIdentifier,
+    signal?: AbortSignal,
+  ): Promise<{ snapshots: IcebergSnapshot[]; requestPath: string }> {
+    const ident = typeof name === 'string' ? parseTableIdentifier(name) : name;
+    const prefix = await this.resolvePrefix(signal);
+    const path = `/v1/${
+      prefix ? `${encodeURIComponent(prefix)}/` : ''
+    }namespaces/${ident.namespace
+      .map(encodeURIComponent)
+      .join(NAMESPACE_SEPARATOR)}/tables/${encodeURIComponent(ident.table)}`;
+    const body: any = await this.get(`${path}?snapshots=all`, signal);
+    const metadata = body?.metadata;
+    if (!metadata || typeof metadata['format-version'] !== 'number') {
+      throw badResponse(SOURCE, 'loadTable answer has no table metadata');
+    }
+    const snapshots: IcebergSnapshot[] = (
+      Array.isArray(metadata.snapshots) ? metadata.snapshots : []
+    )
+      .filter(
+        (s: any) =>
+          typeof s?.['snapshot-id'] === 'number' &&
+          typeof s?.['timestamp-ms'] === 'number',
+      )
+      .map((s: any) => ({
+        snapshotId: s['snapshot-id'],
+        timestampMs: s['timestamp-ms'],
+        operation:
+          typeof s.summary?.operation === 'string'
+            ? s.summary.operation
+            : undefined,
+        addedRecords: summaryNumber(s.summary, 'added-records'),
+        deletedRecords: summaryNumber(s.summary, 'deleted-records'),
+        addedDataFiles: summaryNumber(s.summary, 'added-data-files'),
+        deletedDataFiles: summaryNumber(s.summary, 'deleted-data-files'),
+      }))
+      .sort(
+        (a: IcebergSnapshot, b: IcebergSnapshot) =>
+          b.timestampMs - a.timestampMs,
+      );
+    return { snapshots, requestPath: `GET ${path}` };
   }
 
   private toStats(body: any): Omit<IcebergTableStats, 'requestPath'> {

@@ -1,5 +1,5 @@
 export { IcebergRestClient } from './IcebergRestClient';
-export type { IcebergTableStats } from './IcebergRestClient';
+export type { IcebergSnapshot, IcebergTableStats } from './IcebergRestClient';
 export {
   IcebergTableNameError,
   parseTableIdentifier,

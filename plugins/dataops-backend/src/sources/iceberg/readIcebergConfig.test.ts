@@ -1,3 +1,4 @@
+import { DEFAULT_SOURCE_CONCURRENCY } from '@dataops-observability/plugin-dataops-node';
 import { readConfigWithSources } from '../../__testUtils__';
 
 describe('iceberg environment config', () => {
@@ -14,7 +15,7 @@ describe('iceberg environment config', () => {
       token: 't',
       warehouse: 'lake',
       prefix: 'p1',
-      maxConcurrency: 8,
+      maxConcurrency: DEFAULT_SOURCE_CONCURRENCY,
     });
     expect(() => read({ url: 'http://cat', prefix: '../x' })).toThrow(
       "Invalid dataops environment 'prod': iceberg.prefix '../x' may only contain letters, digits, _ . -",

@@ -3,23 +3,30 @@ import {
   readSourceUrl,
 } from '@dataops-observability/plugin-dataops-node';
 import type { DataOpsSourceConfigContext } from '@dataops-observability/plugin-dataops-node';
+import {
+  checkScopeTemplate,
+  EntityScopeRules,
+} from '@dataops-observability/plugin-dataops-common';
+import { readEntityScope } from '../readEntityScope';
 
 /** `opensearch` of an environment, validated. */
 export interface OpenSearchConfig {
   url: string;
   username?: string;
   password?: string;
-  /** Index patterns entities may read; an entity's `opensearch-index` must lie inside one of them. */
+  /**
+   * Index patterns entities may read, possibly with scope variables (`logs-{namespace}-*`); an entity's
+   * `opensearch-index` must lie inside one of them once filled with the entity's reference.
+   */
   allowedIndexPatterns: string[];
+  /** `entityScope` of the environment; its `logFilter` binds every entity's log filter to the entity. */
+  entityScope?: EntityScopeRules;
   sensitiveFields: string[];
   timestampField: string;
   levelField: string;
   messageField: string;
   maxConcurrency: number;
 }
-
-/** Index patterns are matched literally except for `*`; anything resembling a path or list is refused. */
-const INDEX_PATTERN = /^[a-z0-9*][a-z0-9*._-]*$/;
 
 /** Reads `opensearch` of an environment item; `undefined` when the environment has none. */
 export function readOpenSearchConfig({
@@ -33,11 +40,11 @@ export function readOpenSearchConfig({
   if (allowedIndexPatterns.length === 0) {
     throw new Error('opensearch.allowedIndexPatterns must not be empty');
   }
+  // The rulebook's grammar, so the catalog and the backend agree on what a pattern is.
   for (const pattern of allowedIndexPatterns) {
-    if (!INDEX_PATTERN.test(pattern)) {
-      throw new Error(
-        `opensearch.allowedIndexPatterns: '${pattern}' is not a lowercase index pattern`,
-      );
+    const problem = checkScopeTemplate(pattern, 'indexPattern');
+    if (problem) {
+      throw new Error(`opensearch.allowedIndexPatterns: ${problem}`);
     }
   }
   const username = config.getOptionalString('username');
@@ -50,6 +57,7 @@ export function readOpenSearchConfig({
     username,
     password,
     allowedIndexPatterns,
+    entityScope: readEntityScope(env),
     sensitiveFields: config.getOptionalStringArray('sensitiveFields') ?? [],
     timestampField: config.getOptionalString('timestampField') ?? '@timestamp',
     levelField: config.getOptionalString('levelField') ?? 'level',

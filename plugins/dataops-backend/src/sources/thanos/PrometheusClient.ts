@@ -5,6 +5,7 @@ import {
   badResponse,
   fetchJson,
 } from '@dataops-observability/plugin-dataops-node';
+import { MetricPresence } from './MetricPresence';
 import type { ThanosConfig } from './readThanosConfig';
 
 interface ApiEnvelope {
@@ -32,6 +33,9 @@ function toNumber(value: unknown): number | null {
  */
 export class PrometheusClient {
   private readonly limiter: ConcurrencyLimiter;
+  private readonly presence = new MetricPresence((selectors, range, signal) =>
+    this.series(selectors, range, signal),
+  );
 
   constructor(
     readonly config: ThanosConfig,
@@ -89,6 +93,18 @@ export class PrometheusClient {
       throw badResponse('thanos', 'series answer has no list of label sets');
     }
     return { data: result.data, warnings: result.warnings };
+  }
+
+  /**
+   * Metric names of `selectors` without any series in the window ("not collected" rather than "no samples").
+   * Lookups made in the same turn of the event loop for one window and signal share one `series` call.
+   */
+  missingMetrics(
+    selectors: string[],
+    range: { from: number; to: number },
+    signal?: AbortSignal,
+  ): Promise<PrometheusResult<string[]>> {
+    return this.presence.missing(selectors, range, signal);
   }
 
   private call(

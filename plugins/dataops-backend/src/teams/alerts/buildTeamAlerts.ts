@@ -1,17 +1,16 @@
-import type {
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
   ActiveAlert,
+  PRIORITIES,
   Priority,
   TeamAlertsEntity,
   TeamAlertsEnvironment,
   TeamAlertsResponse,
 } from '@dataops-observability/plugin-dataops-common';
-import { DataOpsSourceError } from '@dataops-observability/plugin-dataops-node';
 import type { DataOpsConfig } from '../../config';
 import type { AlertmanagerClient } from '../../sources';
-import type { CatalogOwnership } from '../ownership';
-import { toActiveAlert } from './toActiveAlert';
-
-const PRIORITIES: Priority[] = ['P1', 'P2', 'P3', 'P4'];
+import type { AlertTarget, CatalogOwnership } from '../ownership';
+import { readAttributedAlerts } from './readAttributedAlerts';
 
 const emptyByPriority = (): Record<Priority, ActiveAlert[]> => ({
   P1: [],
@@ -28,69 +27,68 @@ function worst(entity: TeamAlertsEntity): number {
 }
 
 /**
- * Active alerts of everything `groups` own, read live from every environment's Alertmanager. Heartbeats
- * are hidden with the same list and priority mapping as the entity `alerts` view; silenced and inhibited
- * alerts stay in the lists, marked, but are not counted as firing.
+ * Active alerts of everything `groups` own, read live from every Alertmanager (each once, however many
+ * environments share it), each alert in the one environment it belongs to. Who owns an alert comes from
+ * the ownership index; which of those entities appear is decided with the caller's credentials, so
+ * nobody learns of entities they can not see. An ambiguous alert (equally specific claims) is listed once,
+ * under the first claiming entity of the team, with `claimedBy`. Heartbeats are hidden; silenced and
+ * inhibited alerts stay in the lists, marked, but are not counted as firing.
  */
 export async function buildTeamAlerts(options: {
   owner: string;
   groups: string[];
   ownership: CatalogOwnership;
+  credentials: BackstageCredentials;
   config: DataOpsConfig;
   /** The environment's Alertmanager client; `undefined` when it has none. */
   alertmanager(env: string): AlertmanagerClient | undefined;
 }): Promise<TeamAlertsResponse> {
   const { config, ownership } = options;
   const groups = new Set(options.groups);
-  const hidden = new Set(config.hiddenAlerts);
-  const entities = new Map<string, TeamAlertsEntity>();
-  const environments: TeamAlertsEnvironment[] = await Promise.all(
-    config.environments.map(async ({ name: env }) => {
-      const client = options.alertmanager(env);
-      if (!client) {
-        return {
-          env,
-          status: 'not-configured',
-          source: 'alertmanager',
-        } as const;
-      }
-      let raw: any[];
-      try {
-        raw = await client.getAlerts([]);
-      } catch (e) {
-        if (e instanceof DataOpsSourceError) {
-          return { env, status: 'error', error: e.toUpstreamError() } as const;
-        }
-        throw e;
-      }
-      for (const item of raw) {
-        const alert = toActiveAlert(item, config.priorities);
-        if (hidden.has(alert.name)) {
-          continue;
-        }
-        for (const target of ownership.targets(alert.labels, env)) {
-          if (!groups.has(target.owner)) {
-            continue;
-          }
-          let entry = entities.get(target.entityRef);
-          if (!entry) {
-            entry = {
-              entityRef: target.entityRef,
-              owner: target.owner,
-              alertsByPriority: emptyByPriority(),
-            };
-            entities.set(target.entityRef, entry);
-          }
-          entry.alertsByPriority[alert.priority].push({
-            ...alert,
-            entityRef: target.entityRef,
-            env,
-          });
-        }
-      }
-      return { env, status: 'ok' } as const;
-    }),
+  const [index, read] = await Promise.all([
+    ownership.index(),
+    readAttributedAlerts({ config, alertmanager: options.alertmanager }),
+  ]);
+  const claimed: Array<{
+    alert: ActiveAlert;
+    env: string;
+    targets: AlertTarget[];
+  }> = [];
+  const candidates = new Set<string>();
+  for (const { env, alert } of read.alerts) {
+    const targets = index.targets(alert.labels, env);
+    if (targets.some(t => groups.has(t.owner))) {
+      claimed.push({ alert, env, targets });
+      targets.forEach(t => candidates.add(t.entityRef));
+    }
+  }
+  const visible = await ownership.visibleEntities(
+    candidates,
+    options.credentials,
   );
+  const entities = new Map<string, TeamAlertsEntity>();
+  for (const { alert, env, targets } of claimed) {
+    const seen = targets.filter(t => visible.has(t.entityRef));
+    const home = seen.find(t => groups.has(t.owner));
+    if (!home) {
+      continue;
+    }
+    let entry = entities.get(home.entityRef);
+    if (!entry) {
+      entry = {
+        entityRef: home.entityRef,
+        owner: home.owner,
+        alertsByPriority: emptyByPriority(),
+      };
+      entities.set(home.entityRef, entry);
+    }
+    entry.alertsByPriority[alert.priority].push({
+      ...alert,
+      entityRef: home.entityRef,
+      env,
+      ...(targets.length > 1 ? { claimedBy: seen.map(t => t.entityRef) } : {}),
+    });
+  }
   const counts: Record<Priority, number> = { P1: 0, P2: 0, P3: 0, P4: 0 };
   let suppressed = 0;
   for (const entity of entities.values()) {
@@ -107,6 +105,17 @@ export async function buildTeamAlerts(options: {
       }
     }
   }
+  const environments: TeamAlertsEnvironment[] = config.environments.map(
+    ({ name: env }): TeamAlertsEnvironment => {
+      const error = read.failed.get(env);
+      if (error) {
+        return { env, status: 'error', error };
+      }
+      return read.notConfigured.includes(env)
+        ? { env, status: 'not-configured', source: 'alertmanager' }
+        : { env, status: 'ok' };
+    },
+  );
   return {
     owner: options.owner,
     groups: options.groups,

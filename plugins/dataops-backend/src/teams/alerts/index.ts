@@ -1,2 +1,4 @@
 export { buildTeamAlerts } from './buildTeamAlerts';
-export { ENTITY_LABEL, toActiveAlert } from './toActiveAlert';
+export { readAttributedAlerts } from './readAttributedAlerts';
+export type { AttributedAlert, AttributedAlerts } from './readAttributedAlerts';
+export { ENTITY_LABEL, toActiveAlert, toStringMap } from './toActiveAlert';

@@ -1,8 +1,9 @@
-import type {
+import {
   IncidentEpisode,
   IncidentStats,
   IncidentWeek,
   IncidentsResponse,
+  PRIORITIES,
   Priority,
 } from '@dataops-observability/plugin-dataops-common';
 import type { EpisodeRow } from './EpisodeStore';
@@ -39,7 +40,7 @@ function stats(
       recoveryMs += e.resolvedAt - e.firedAt;
     }
   }
-  for (const p of Object.keys(firing) as Priority[]) {
+  for (const p of PRIORITIES) {
     firing[p] = Math.round(firing[p]);
   }
   return {

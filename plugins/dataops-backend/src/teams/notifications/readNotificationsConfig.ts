@@ -1,5 +1,8 @@
 import type { Config } from '@backstage/config';
-import type { Priority } from '@dataops-observability/plugin-dataops-common';
+import {
+  Priority,
+  isPriority,
+} from '@dataops-observability/plugin-dataops-common';
 
 /** Settings of the Backstage notifications sent when alerts start firing (`dataops.notifications`). */
 export interface NotificationsConfig {
@@ -15,7 +18,7 @@ export function readNotificationsConfig(root: Config): NotificationsConfig {
     'P2',
   ];
   for (const priority of priorities) {
-    if (!/^P[1-4]$/.test(priority)) {
+    if (!isPriority(priority)) {
       throw new Error(
         `Invalid dataops.notifications.priorities: '${priority}' is not one of P1 P2 P3 P4`,
       );
@@ -23,6 +26,6 @@ export function readNotificationsConfig(root: Config): NotificationsConfig {
   }
   return {
     enabled: config?.getOptionalBoolean('enabled') ?? true,
-    priorities: [...new Set(priorities)] as Priority[],
+    priorities: [...new Set(priorities as Priority[])],
   };
 }

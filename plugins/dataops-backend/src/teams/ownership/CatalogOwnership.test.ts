@@ -1,67 +1,71 @@
-import type { Entity } from '@backstage/catalog-model';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { OWNERSHIP_ENTITIES } from '../../__testUtils__';
-import { CatalogOwnership, parseGroupRef } from './CatalogOwnership';
+import {
+  CatalogOwnership,
+  OWNERSHIP_TTL_MS,
+  parseGroupRef,
+} from './CatalogOwnership';
 
-const groups = OWNERSHIP_ENTITIES.filter(e => e.kind === 'Group');
-const owned = OWNERSHIP_ENTITIES.filter(e => e.kind !== 'Group');
+function setup() {
+  const catalog = catalogServiceMock({ entities: OWNERSHIP_ENTITIES });
+  const query = jest.spyOn(catalog, 'queryEntities');
+  const getEntities = jest.spyOn(catalog, 'getEntities');
+  let now = 1_000_000;
+  const ownership = new CatalogOwnership({
+    catalog,
+    serviceCredentials: async () => mockCredentials.service(),
+    environments: ['dev'],
+    identifyingLabels: () => ['namespace', 'app'],
+    now: () => now,
+  });
+  return {
+    ownership,
+    query,
+    getEntities,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
+}
 
 describe('CatalogOwnership', () => {
-  const ownership = new CatalogOwnership(groups, owned, ['dev', 'prod']);
-
-  it('matches by backstage_entity first, then the most specific selector in a matching environment', () => {
-    expect(
-      ownership.targets(
-        {
-          backstage_entity: 'Resource:default/Sales-Orders',
-          namespace: 'spark',
-        },
-        'prod',
-      ),
-    ).toEqual([
-      {
-        entityRef: 'resource:default/sales-orders',
-        owner: 'group:default/sales-data',
-      },
-    ]);
-    expect(
-      ownership.targets({ namespace: 'spark', app: 'daily-sales-etl' }, 'dev'),
-    ).toEqual([
-      {
-        entityRef: 'component:default/daily-sales-etl',
-        owner: 'group:default/sales-data',
-      },
-    ]);
-    // marketing-attribution runs only in dev.
-    const dag = { namespace: 'airflow', app: 'marketing-attribution' };
-    expect(ownership.targets(dag, 'dev')).toHaveLength(1);
-    expect(ownership.targets(dag, 'prod')).toEqual([]);
-    // An env label naming another environment keeps the alert from matching.
-    expect(ownership.targets({ ...dag, env: 'prod' }, 'dev')).toEqual([]);
+  it('reads the index with filtered, field-limited, paged queries and reuses it for a short while', async () => {
+    const { ownership, query, getEntities, advance } = setup();
+    const [a, b] = await Promise.all([ownership.index(), ownership.index()]);
+    expect(a).toBe(b);
+    expect(query).toHaveBeenCalledTimes(1);
+    expect(query.mock.calls[0][0]).toMatchObject({
+      filter: { kind: ['Component', 'Resource'] },
+      limit: 500,
+      fields: expect.arrayContaining(['metadata.annotations', 'spec.owner']),
+    });
+    expect(getEntities).not.toHaveBeenCalled();
+    advance(OWNERSHIP_TTL_MS - 1);
+    expect(await ownership.index()).toBe(a);
+    advance(1);
+    expect(await ownership.index()).not.toBe(a);
+    expect(query).toHaveBeenCalledTimes(2);
   });
 
-  it('walks the group tree from spec.parent and spec.children, surviving cycles', () => {
-    const cyclic: Entity = {
-      ...groups[0],
-      spec: { type: 'org', parent: 'sales-data', children: [] },
-    };
-    const tree = new CatalogOwnership([cyclic, ...groups.slice(1)], owned, [
-      'dev',
-    ]);
+  it('reads groups only for the group tree, with the given credentials', async () => {
+    const { ownership, query } = setup();
+    const credentials = mockCredentials.user('user:default/ana');
+    const tree = await ownership.groupTree(credentials);
     expect(
-      tree.groupAndDescendants('group:default/data-engineering').sort(),
-    ).toEqual([
-      'group:default/data-engineering',
-      'group:default/marketing-analytics',
-      'group:default/sales-data',
-    ]);
-    expect(() => tree.groupAndDescendants('group:default/ghosts')).toThrow(
-      /No group/,
+      tree.groupAndDescendants('group:default/data-engineering'),
+    ).toHaveLength(3);
+    expect(query.mock.calls[0][0]).toMatchObject({ filter: { kind: 'Group' } });
+    expect(query.mock.calls[0][1]).toEqual({ credentials });
+  });
+
+  it('tells which entities the caller can see', async () => {
+    const { ownership } = setup();
+    const visible = await ownership.visibleEntities(
+      ['Component:default/Daily-Sales-Etl', 'component:default/ghost'],
+      mockCredentials.user(),
     );
-    expect(ownership.owningGroups()).toEqual([
-      'group:default/marketing-analytics',
-      'group:default/platform',
-      'group:default/sales-data',
-    ]);
+    expect([...visible]).toEqual(['component:default/daily-sales-etl']);
   });
 
   it('accepts only group refs as owners', () => {

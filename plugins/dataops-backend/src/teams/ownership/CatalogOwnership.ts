@@ -1,39 +1,18 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  ANNOTATIONS,
-  LabelMatcher,
-  entityEnvironments,
-  parseSelector,
-  readAnnotation,
-} from '@dataops-observability/plugin-dataops-common';
-import { ENTITY_LABEL } from '../alerts';
-import { matchLabels } from './matchLabels';
+import { GroupTree } from './GroupTree';
+import { OwnershipIndex, normalizeRef } from './OwnershipIndex';
 
 /** Kinds whose `spec.owner` owns alerts (docs/api.md, "Entities"). */
-const OWNED_KINDS = ['Component', 'Resource'];
+export const OWNED_KINDS = ['Component', 'Resource'];
 
-/** An entity that owns alerts, and who owns it. */
-export interface AlertTarget {
-  entityRef: string;
-  owner: string;
-}
-
-interface IndexedEntity extends AlertTarget {
-  envs: Set<string>;
-  /** Selector per environment; absent when the entity has none (it can still be named by label). */
-  matchers: Map<string, LabelMatcher[]>;
-}
-
-function normalize(ref: string): string {
-  return ref.toLocaleLowerCase('en-US');
-}
+/** Entities per catalog page: large enough for few round trips, small enough to keep each answer small. */
+const PAGE_SIZE = 500;
+/** How long the ownership index is reused; an ownership change shows within this. */
+export const OWNERSHIP_TTL_MS = 30_000;
 
 /** Parses `group:default/x` style refs; anything that is not a group ref is a 400. */
 export function parseGroupRef(ref: string): string {
@@ -52,188 +31,129 @@ export function parseGroupRef(ref: string): string {
       `Invalid owner '${ref}': expected a group ref such as group:default/team-x, got kind '${parsed.kind}'`,
     );
   }
-  return normalize(stringifyEntityRef(parsed));
+  return normalizeRef(stringifyEntityRef(parsed));
+}
+
+/** Every entity of a filtered, field-limited query, read page by page. */
+async function readAll(
+  catalog: CatalogService,
+  request: { filter: Record<string, string | string[]>; fields: string[] },
+  credentials: BackstageCredentials,
+): Promise<Entity[]> {
+  const items: Entity[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await catalog.queryEntities(
+      cursor
+        ? { cursor, limit: PAGE_SIZE, fields: request.fields }
+        : { ...request, limit: PAGE_SIZE },
+      { credentials },
+    );
+    items.push(...page.items);
+    cursor = page.pageInfo.nextCursor;
+  } while (cursor);
+  return items;
 }
 
 /**
- * A snapshot of who owns what, read from the catalog with one set of credentials: the group tree (so a
- * parent group sees its children's alerts) and the alert-owning entities with their selectors. Refs are
- * kept lower case, as the catalog compares them case-insensitively.
+ * The catalog reads behind alert ownership, each scoped to what it needs:
+ *
+ * - the ownership index (alert-owning kinds, four fields), read with the plugin's own credentials because
+ *   who owns an alert can not depend on who looks, and reused for {@link OWNERSHIP_TTL_MS} by the team
+ *   views, the routing tree and the poller alike;
+ * - the group tree, read with the caller's credentials (groups only, five fields), so a group the caller
+ *   can not see is a 404;
+ * - which entities the caller can see, asked only for the entities at hand.
  */
 export class CatalogOwnership {
-  static async load(options: {
-    catalog: CatalogService;
-    credentials: BackstageCredentials;
-    environments: string[];
-  }): Promise<CatalogOwnership> {
-    const { catalog, credentials, environments } = options;
-    const [groups, owned] = await Promise.all([
-      catalog.getEntities(
-        {
-          filter: { kind: 'Group' },
-          fields: [
-            'kind',
-            'metadata.name',
-            'metadata.namespace',
-            'spec.parent',
-            'spec.children',
-          ],
-        },
-        { credentials },
-      ),
-      catalog.getEntities(
-        {
-          filter: { kind: OWNED_KINDS },
-          fields: [
-            'kind',
-            'metadata.name',
-            'metadata.namespace',
-            'metadata.annotations',
-            'spec.owner',
-          ],
-        },
-        { credentials },
-      ),
-    ]);
-    return new CatalogOwnership(groups.items, owned.items, environments);
-  }
+  private cached?: { at: number; index: Promise<OwnershipIndex> };
 
-  private readonly children = new Map<string, Set<string>>();
-  private readonly groups = new Set<string>();
-  private readonly entities = new Map<string, IndexedEntity>();
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      serviceCredentials(): Promise<BackstageCredentials>;
+      environments: string[];
+      identifyingLabels(env: string): readonly string[];
+      now?: () => number;
+    },
+  ) {}
 
-  constructor(groups: Entity[], owned: Entity[], environments: string[]) {
-    for (const group of groups) {
-      const ref = normalize(stringifyEntityRef(group));
-      this.groups.add(ref);
-      const context = {
-        defaultKind: 'group',
-        defaultNamespace: group.metadata.namespace ?? 'default',
-      };
-      const parent = group.spec?.parent;
-      if (typeof parent === 'string' && parent) {
-        this.link(
-          normalize(stringifyEntityRef(parseEntityRef(parent, context))),
-          ref,
-        );
-      }
-      const kids = group.spec?.children;
-      for (const child of Array.isArray(kids) ? kids : []) {
-        if (typeof child === 'string' && child) {
-          this.link(
-            ref,
-            normalize(stringifyEntityRef(parseEntityRef(child, context))),
-          );
+  /** The ownership index, at most {@link OWNERSHIP_TTL_MS} old; concurrent callers share one read. */
+  index(): Promise<OwnershipIndex> {
+    const now = (this.options.now ?? Date.now)();
+    if (!this.cached || now - this.cached.at >= OWNERSHIP_TTL_MS) {
+      const index = this.loadIndex();
+      const entry = { at: now, index };
+      this.cached = entry;
+      // A failed read is not kept: the next caller tries again.
+      index.catch(() => {
+        if (this.cached === entry) {
+          this.cached = undefined;
         }
-      }
-    }
-    for (const entity of owned) {
-      const owner = entity.spec?.owner;
-      if (typeof owner !== 'string' || !owner) {
-        continue;
-      }
-      const entityRef = normalize(stringifyEntityRef(entity));
-      const envs = entityEnvironments(entity, environments);
-      const matchers = new Map<string, LabelMatcher[]>();
-      for (const env of envs) {
-        const selector = readAnnotation(
-          entity,
-          ANNOTATIONS.prometheusSelector,
-          env,
-        );
-        if (!selector) {
-          continue;
-        }
-        try {
-          matchers.set(env, parseSelector(selector));
-        } catch {
-          // A bad selector is reported on the entity's own pages; here it only stops selector matching.
-        }
-      }
-      this.entities.set(entityRef, {
-        entityRef,
-        owner: normalize(
-          stringifyEntityRef(
-            parseEntityRef(owner, {
-              defaultKind: 'group',
-              defaultNamespace: entity.metadata.namespace ?? 'default',
-            }),
-          ),
-        ),
-        envs: new Set(envs),
-        matchers,
       });
     }
+    return this.cached.index;
   }
 
-  private link(parent: string, child: string) {
-    if (!this.children.has(parent)) {
-      this.children.set(parent, new Set());
-    }
-    this.children.get(parent)!.add(child);
+  private async loadIndex(): Promise<OwnershipIndex> {
+    const { catalog, environments, identifyingLabels } = this.options;
+    const owned = await readAll(
+      catalog,
+      {
+        filter: { kind: OWNED_KINDS },
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+          'spec.owner',
+        ],
+      },
+      await this.options.serviceCredentials(),
+    );
+    return new OwnershipIndex(owned, { environments, identifyingLabels });
   }
 
-  /** The group and every group below it; 404 when the caller cannot see the group. */
-  groupAndDescendants(groupRef: string): string[] {
-    const root = normalize(groupRef);
-    if (!this.groups.has(root)) {
-      throw new NotFoundError(`No group ${groupRef}`);
-    }
-    const seen = new Set<string>([root]);
-    const queue = [root];
-    while (queue.length) {
-      for (const child of this.children.get(queue.shift()!) ?? []) {
-        // Only groups the caller can see, and each once: the catalog does not forbid cycles.
-        if (this.groups.has(child) && !seen.has(child)) {
-          seen.add(child);
-          queue.push(child);
+  /** The groups the caller can see and how they nest. */
+  async groupTree(credentials: BackstageCredentials): Promise<GroupTree> {
+    const groups = await readAll(
+      this.options.catalog,
+      {
+        filter: { kind: 'Group' },
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'spec.parent',
+          'spec.children',
+        ],
+      },
+      credentials,
+    );
+    return new GroupTree(groups);
+  }
+
+  /** Which of `entityRefs` the caller can see, in lower case. */
+  async visibleEntities(
+    entityRefs: Iterable<string>,
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
+    const refs = [...new Set([...entityRefs].map(normalizeRef))];
+    const visible = new Set<string>();
+    for (let i = 0; i < refs.length; i += PAGE_SIZE) {
+      const { items } = await this.options.catalog.getEntitiesByRefs(
+        {
+          entityRefs: refs.slice(i, i + PAGE_SIZE),
+          fields: ['kind', 'metadata.name', 'metadata.namespace'],
+        },
+        { credentials },
+      );
+      for (const entity of items) {
+        if (entity) {
+          visible.add(normalizeRef(stringifyEntityRef(entity)));
         }
       }
     }
-    return [...seen];
-  }
-
-  /** Groups owning at least one alert-owning entity, sorted. */
-  owningGroups(): string[] {
-    return [...new Set([...this.entities.values()].map(e => e.owner))].sort();
-  }
-
-  entity(entityRef: string): AlertTarget | undefined {
-    const found = this.entities.get(normalize(entityRef));
-    return found && { entityRef: found.entityRef, owner: found.owner };
-  }
-
-  /**
-   * The entities an alert from `env` belongs to. A `backstage_entity` label decides alone. Otherwise the
-   * entities running in `env` whose selector matches win, the most specific selector first, so a broad
-   * `namespace="airflow"` does not claim what `namespace="airflow",app="x"` describes; equally specific
-   * matches all get the alert. An `env` label on the alert must name the same environment.
-   */
-  targets(labels: Record<string, string>, env: string): AlertTarget[] {
-    const named = labels[ENTITY_LABEL];
-    if (named) {
-      const target = this.entity(named);
-      return target ? [target] : [];
-    }
-    if (labels.env && labels.env !== env) {
-      return [];
-    }
-    let best: IndexedEntity[] = [];
-    let bestSize = 0;
-    for (const entity of this.entities.values()) {
-      const matchers = entity.matchers.get(env);
-      if (!entity.envs.has(env) || !matchers?.length) {
-        continue;
-      }
-      if (matchers.length < bestSize || !matchLabels(matchers, labels)) {
-        continue;
-      }
-      if (matchers.length > bestSize) {
-        best = [];
-        bestSize = matchers.length;
-      }
-      best.push(entity);
-    }
-    return best.map(e => ({ entityRef: e.entityRef, owner: e.owner }));
+    return visible;
   }
 }

@@ -189,7 +189,7 @@ describe('team alert routes', () => {
       ['', /owner/],
       ['?owner=user:default/ana', /expected a group ref.*kind 'user'/],
       ['?owner=group:default/', /Invalid owner/],
-      [`?owner=${SALES}&env=dev`, /Unknown query parameter\(s\): env/],
+      [`?owner=${SALES}&env=dev`, /Unknown query parameter\(s\): 'env'/],
     ])('answers 400 for %s', async (query, message) => {
       const res = await get(`/v1/alerts${query}`);
       expect(res.status).toBe(400);
@@ -324,7 +324,7 @@ describe('team alert routes', () => {
       const res = await get('/v1/alert-routing?owner=x');
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(
-        /Unknown query parameter\(s\): owner/,
+        /Unknown query parameter\(s\): 'owner'/,
       );
     });
 

@@ -4,12 +4,18 @@ import { z } from 'zod';
 import type {
   AuthService,
   HttpAuthService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  dataopsAlertRoutingReadPermission,
+  describeFirstIssue,
+} from '@dataops-observability/plugin-dataops-common';
 import type { DataOpsConfig } from '../../config';
-import type { AlertmanagerClient } from '../../sources';
+import { AlertmanagerClient, AlertmanagerTopology } from '../../sources';
 import { buildTeamAlerts } from '../alerts';
 import { EpisodeStore, computeIncidents } from '../incidents';
 import { CatalogOwnership, parseGroupRef } from '../ownership';
@@ -20,11 +26,8 @@ const REF = z.string().min(1).max(300);
 function parse<T extends z.ZodTypeAny>(schema: T, query: unknown): z.infer<T> {
   const parsed = schema.safeParse(query);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     throw new InputError(
-      issue.code === 'unrecognized_keys'
-        ? `Unknown query parameter(s): ${issue.keys.join(', ')}`
-        : `Invalid '${String(issue.path[0] ?? '')}': ${issue.message}`,
+      describeFirstIssue(parsed.error.issues, { source: 'query' }),
     );
   }
   return parsed.data;
@@ -43,6 +46,7 @@ const incidentsSchema = z
       .optional(),
   })
   .strict();
+const routingSchema = z.object({}).strict();
 
 function parseEntity(ref: string): string {
   try {
@@ -59,45 +63,62 @@ function parseEntity(ref: string): string {
 export interface TeamRouterOptions {
   httpAuth: HttpAuthService;
   auth: AuthService;
+  permissions: PermissionsService;
   catalog: CatalogService;
   config: DataOpsConfig;
   /** The environment's Alertmanager client; `undefined` when it has none. */
   alertmanager(env: string): AlertmanagerClient | undefined;
   store: EpisodeStore;
+  /** Shared with the poller, so both reuse one ownership index; built here when absent. */
+  ownership?: CatalogOwnership;
   now?: () => number;
 }
 
+/** The ownership reads of the team features, built once per backend. */
+export function createCatalogOwnership(options: {
+  catalog: CatalogService;
+  auth: AuthService;
+  config: DataOpsConfig;
+}): CatalogOwnership {
+  const topology = AlertmanagerTopology.of(options.config.environments);
+  return new CatalogOwnership({
+    catalog: options.catalog,
+    serviceCredentials: () => options.auth.getOwnServiceCredentials(),
+    environments: options.config.environments.map(e => e.name),
+    identifyingLabels: env => topology.identifyingLabels(env),
+  });
+}
+
 /**
- * Team routes: live alerts and incident history of a group and its sub-groups, read with the caller's
- * catalog credentials so nobody learns of groups or entities they cannot see; and the routing tree,
- * built with the plugin's own credentials because a partial tree would silently drop teams.
+ * Team routes: live alerts and incident history of a group and its sub-groups, showing only groups and
+ * entities the caller can see in the catalog; and the routing tree, built from the whole catalog with the
+ * plugin's own credentials (a partial tree would silently drop teams) and therefore only for callers the
+ * permission policy allows `dataops.alertRouting.read`.
  */
 export async function createTeamRouter(
   options: TeamRouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, auth, catalog, config, store } = options;
+  const { httpAuth, catalog, config, store, permissions } = options;
   const now = options.now ?? Date.now;
-  const environments = config.environments.map(e => e.name);
+  const ownership =
+    options.ownership ??
+    createCatalogOwnership({ catalog, auth: options.auth, config });
   const router = Router();
 
-  const ownershipFor = async (req: express.Request) =>
-    CatalogOwnership.load({
-      catalog,
-      credentials: await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
-      }),
-      environments,
-    });
+  const callerOf = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/v1/alerts', async (req, res) => {
     const query = parse(teamSchema, req.query);
     const owner = parseGroupRef(query.owner);
-    const ownership = await ownershipFor(req);
+    const credentials = await callerOf(req);
+    const tree = await ownership.groupTree(credentials);
     res.json(
       await buildTeamAlerts({
         owner,
-        groups: ownership.groupAndDescendants(owner),
+        groups: tree.groupAndDescendants(owner),
         ownership,
+        credentials,
         config,
         alertmanager: options.alertmanager,
       }),
@@ -108,11 +129,20 @@ export async function createTeamRouter(
     const query = parse(incidentsSchema, req.query);
     const owner = parseGroupRef(query.owner);
     const entityRef = query.entity ? parseEntity(query.entity) : undefined;
-    const ownership = await ownershipFor(req);
-    const groups = ownership.groupAndDescendants(owner);
+    const credentials = await callerOf(req);
+    const [tree, index] = await Promise.all([
+      ownership.groupTree(credentials),
+      ownership.index(),
+    ]);
+    const groups = tree.groupAndDescendants(owner);
     if (entityRef) {
-      const entity = ownership.entity(entityRef);
-      if (!entity || !groups.includes(entity.owner)) {
+      const entity = index.entity(entityRef);
+      const visible = await ownership.visibleEntities([entityRef], credentials);
+      if (
+        !entity ||
+        !groups.includes(entity.owner) ||
+        !visible.has(entityRef)
+      ) {
         throw new NotFoundError(
           `No entity ${entityRef} owned by ${owner} or its groups`,
         );
@@ -120,34 +150,41 @@ export async function createTeamRouter(
     }
     const days = query.days ?? 30;
     const at = now();
-    const episodes = await store.list({
+    const recorded = await store.list({
       owners: groups,
       entityRef,
       since: at - days * 86_400_000,
     });
+    // History stays with the entity: what the caller can not see in the catalog is left out.
+    const visible = await ownership.visibleEntities(
+      recorded.map(e => e.entityRef),
+      credentials,
+    );
+    const episodes = recorded.filter(e => visible.has(e.entityRef));
     res.json(
       computeIncidents({ owner, groups, entityRef, episodes, now: at, days }),
     );
   });
 
   router.get('/v1/alert-routing', async (req, res) => {
-    if (Object.keys(req.query).length) {
-      throw new InputError(
-        `Unknown query parameter(s): ${Object.keys(req.query).join(', ')}`,
+    parse(routingSchema, req.query);
+    const credentials = await callerOf(req);
+    const [decision] = await permissions.authorize(
+      [{ permission: dataopsAlertRoutingReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed to read the alert routing tree (permission ${dataopsAlertRoutingReadPermission.name})`,
       );
     }
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const ownership = await CatalogOwnership.load({
-      catalog,
-      credentials: await auth.getOwnServiceCredentials(),
-      environments,
-    });
+    const index = await ownership.index();
     res
       .attachment('alertmanager-routes.yaml')
       .type('text/yaml; charset=utf-8')
       .send(
         generateRoutingTree({
-          owners: ownership.owningGroups(),
+          owners: index.owningGroups(),
           priorities: config.priorities,
           hiddenAlerts: config.hiddenAlerts,
         }),

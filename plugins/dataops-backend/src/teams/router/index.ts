@@ -1,2 +1,2 @@
-export { createTeamRouter } from './createTeamRouter';
+export { createCatalogOwnership, createTeamRouter } from './createTeamRouter';
 export type { TeamRouterOptions } from './createTeamRouter';

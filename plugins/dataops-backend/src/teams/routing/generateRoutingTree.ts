@@ -1,4 +1,8 @@
-import type { Priority } from '@dataops-observability/plugin-dataops-common';
+import {
+  PRIORITIES,
+  Priority,
+  PriorityMapping,
+} from '@dataops-observability/plugin-dataops-common';
 import { stringify } from 'yaml';
 
 /**
@@ -15,7 +19,6 @@ export const PRIORITY_TIMINGS: Record<
   P4: { group_wait: '10m', group_interval: '1h', repeat_interval: '24h' },
 };
 
-const PRIORITIES: Priority[] = ['P1', 'P2', 'P3', 'P4'];
 export const NULL_RECEIVER = 'null';
 export const DEFAULT_RECEIVER = 'dataops-unowned';
 
@@ -37,11 +40,11 @@ const placeholder = (slug: string) => ({
  */
 export function generateRoutingTree(options: {
   owners: string[];
-  priorities: Record<string, Priority>;
+  priorities: PriorityMapping;
   hiddenAlerts: string[];
 }): string {
   const severities = (p: Priority) =>
-    Object.entries(options.priorities)
+    [...options.priorities.severities]
       .filter(([, priority]) => priority === p)
       .map(([severity]) => severity)
       .sort();
@@ -51,9 +54,13 @@ export function generateRoutingTree(options: {
       ...PRIORITY_TIMINGS[p],
     })),
     ...PRIORITIES.filter(p => severities(p).length).map(p => ({
+      // The same rule as the views (`alertPriority`): a priority label other than P1-P4 counts as none,
+      // and severities compare case-insensitively.
       matchers: [
-        'priority=""',
-        `severity=~${quote(severities(p).map(escapeRegex).join('|'))}`,
+        `priority!~${quote(PRIORITIES.join('|'))}`,
+        `severity=~${quote(
+          `(?i)(?:${severities(p).map(escapeRegex).join('|')})`,
+        )}`,
       ],
       ...PRIORITY_TIMINGS[p],
     })),
@@ -72,8 +79,8 @@ export function generateRoutingTree(options: {
     routes.push({
       receiver: owner,
       matchers: [`owner=${quote(owner)}`],
-      // Alerts that match no priority route stay here with P3 timings.
-      ...PRIORITY_TIMINGS.P3,
+      // Alerts that match no priority route have an unknown severity: the configured default's timings.
+      ...PRIORITY_TIMINGS[options.priorities.unknownSeverity],
       routes: priorityRoutes,
     });
   }

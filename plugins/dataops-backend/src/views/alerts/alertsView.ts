@@ -1,19 +1,23 @@
-import type {
+import {
   ActiveAlert,
   AlertsData,
-  Priority,
+  LabelMatcher,
+  PRIORITIES,
+  identifyingMatchers,
 } from '@dataops-observability/plugin-dataops-common';
 import type { DataOpsView } from '@dataops-observability/plugin-dataops-node';
-import { alertmanagerSource } from '../../sources';
+import { AlertmanagerTopology, alertmanagerSource } from '../../sources';
 import { ENTITY_LABEL, toActiveAlert } from '../../teams';
 import { entityMatchers, ViewDependencies } from '../shared';
 
-const PRIORITY_ORDER: Priority[] = ['P1', 'P2', 'P3', 'P4'];
-
 /**
- * `alerts`: the environment's Alertmanager alerts that match the entity's selector labels or name the
- * entity in `backstage_entity`. Heartbeat alerts are hidden; silenced and inhibited ones are kept and
- * marked, so a team sees what is muted.
+ * `alerts`: the alerts of the environment that name the entity in `backstage_entity` or that its selector
+ * claims. A selector claims alerts only through an equality matcher on one of the environment's
+ * identifying labels (docs/alerts.md), so a selector of always-true matchers shows nothing here either.
+ * An alert counts in the environment the attribution rule gives it, so one Alertmanager shared by several
+ * environments (read once for all of them, see `AlertmanagerClient`) shows each alert in one of them only.
+ * Heartbeat alerts are hidden; silenced and inhibited ones are kept and marked, so a team sees what is
+ * muted.
  */
 export function createAlertsView(
   deps: ViewDependencies,
@@ -23,15 +27,19 @@ export function createAlertsView(
     ttlSeconds: 15,
     area: 'alerts',
     async run(ctx) {
+      const env = ctx.env.name;
+      const topology = AlertmanagerTopology.of(deps.config.environments);
       const client = ctx.source(alertmanagerSource);
       let bySelector: Promise<any[]> = Promise.resolve([]);
       try {
-        const matchers = entityMatchers(
+        const matchers: LabelMatcher[] = entityMatchers(
           ctx.entity,
-          ctx.env.name,
+          env,
           'alertmanager',
         );
-        if (matchers.length) {
+        if (
+          identifyingMatchers(matchers, topology.identifyingLabels(env)).length
+        ) {
           bySelector = client.getAlerts(matchers, ctx.signal);
         }
       } catch (e) {
@@ -51,14 +59,17 @@ export function createAlertsView(
       const seen = new Map<string, ActiveAlert>();
       for (const raw of [...a, ...b]) {
         const alert = toActiveAlert(raw, deps.config.priorities);
-        if (!hidden.has(alert.name) && !seen.has(alert.fingerprint)) {
-          seen.set(alert.fingerprint, { ...alert, env: ctx.env.name });
+        if (
+          !hidden.has(alert.name) &&
+          !seen.has(alert.fingerprint) &&
+          topology.attribute(alert.labels, env) === env
+        ) {
+          seen.set(alert.fingerprint, { ...alert, env });
         }
       }
       const alerts = [...seen.values()].sort(
         (x, y) =>
-          PRIORITY_ORDER.indexOf(x.priority) -
-            PRIORITY_ORDER.indexOf(y.priority) ||
+          PRIORITIES.indexOf(x.priority) - PRIORITIES.indexOf(y.priority) ||
           x.startsAt.localeCompare(y.startsAt),
       );
       return { alerts };

@@ -43,11 +43,16 @@ describe('deployments view annotation checks', () => {
     ],
     [
       { 'argocd/app-selector': 'team=sales)' },
-      "argocd/app-selector: 'team=sales)' is not a label selector",
+      "argocd/app-selector: 'team=sales)' is not a label selector: unbalanced parentheses in label selector 'team=sales)'",
     ],
     [
       { 'argocd/app-selector': 'team in (a,b' },
-      "argocd/app-selector: 'team in (a,b' is not a label selector",
+      "argocd/app-selector: 'team in (a,b' is not a label selector: unbalanced parentheses in label selector 'team in (a,b'",
+    ],
+    // A bare negation lists every application of the instance that lacks the label.
+    [
+      { 'argocd/app-selector': '!x' },
+      "argocd/app-selector: '!x' is not a label selector: label selector '!x' has no key=value or key in (...) requirement, so it would match applications that are not the entity's",
     ],
     [{}, 'the entity has neither argocd/app-name nor argocd/app-selector'],
   ])('rejects %j before calling Argo CD', async (annotations, message) => {
@@ -70,6 +75,53 @@ describe('deployments view annotation checks', () => {
       'team=sales,tier in (batch,stream)',
       expect.anything(),
     );
+  });
+});
+
+describe('deployments view data scope', () => {
+  const listApplications = jest.fn(async () => []);
+  const getApplication = jest.fn(async () => undefined);
+  const deps = {
+    cache: mockServices.cache.mock(),
+  } as unknown as ViewDependencies;
+  const instances = [
+    {
+      name: 'dev-argocd',
+      config: {
+        entityScope: { appSelector: 'backstage.io/kubernetes-id={name}' },
+      },
+      listApplications,
+      getApplication,
+    },
+  ];
+  const view = createDeploymentsView(deps);
+  const run = (annotations: Record<string, string>) =>
+    view.run({
+      entity: entityWith(annotations),
+      env: { name: 'dev' },
+      signal: new AbortController().signal,
+      source: () => instances,
+    } as unknown as DataOpsViewContext);
+
+  beforeEach(() => jest.clearAllMocks());
+
+  it("refuses a selector that does not name the entity's own label, before calling Argo CD", async () => {
+    await expect(
+      run({ 'argocd/app-selector': 'team=sales' }),
+    ).rejects.toMatchObject({
+      type: 'BAD_ANNOTATION',
+      message:
+        "argocd/app-selector: must contain the requirement 'backstage.io/kubernetes-id=daily-sales-etl' in environment 'dev', which binds the applications to this entity (the environment's rule is 'backstage.io/kubernetes-id={name}')",
+    });
+    expect(listApplications).not.toHaveBeenCalled();
+  });
+
+  it('passes on a selector that names it, narrowed by other requirements', async () => {
+    const selector = 'backstage.io/kubernetes-id=daily-sales-etl,env in (dev)';
+    await expect(run({ 'argocd/app-selector': selector })).resolves.toEqual({
+      applications: [],
+    });
+    expect(listApplications).toHaveBeenCalledWith(selector, expect.anything());
   });
 });
 

@@ -2,6 +2,7 @@ import {
   ANNOTATIONS,
   ArgoApplicationStatus,
   DeploymentsData,
+  checkAppScope,
   checkLabelSelector,
   isValidArgoCdAppName,
   readAnnotation,
@@ -72,8 +73,24 @@ export function createDeploymentsView(
           type: 'BAD_ANNOTATION',
           source: 'argocd',
           message: selector
-            ? `${ANNOTATIONS.argocdAppSelector}: '${selector}' is not a label selector`
+            ? `${
+                ANNOTATIONS.argocdAppSelector
+              }: '${selector}' is not a label selector: ${checkLabelSelector(
+                selector,
+              )}`
             : `the entity has neither ${ANNOTATIONS.argocdAppName} nor ${ANNOTATIONS.argocdAppSelector}`,
+        });
+      }
+      // The data scope rule, as the catalog processor applies it: a selector names the entity's own label.
+      const [outOfScope] = checkAppScope(ctx.entity, {
+        name: ctx.env.name,
+        entityScope: instances[0]?.config?.entityScope,
+      });
+      if (outOfScope) {
+        throw new DataOpsSourceError({
+          type: 'BAD_ANNOTATION',
+          source: 'argocd',
+          message: `${outOfScope.annotation}: ${outOfScope.message}`,
         });
       }
       const settled = await Promise.allSettled(

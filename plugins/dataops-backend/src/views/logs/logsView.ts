@@ -9,8 +9,9 @@ import {
   LogLevel,
   LogsData,
   OpenSearchTermFilter,
+  checkLogScope,
   dataopsLogsReadPermission,
-  isIndexPatternAllowed,
+  isWellFormedIndexPattern,
   parseOpenSearchFilters,
   readAnnotation,
 } from '@dataops-observability/plugin-dataops-common';
@@ -23,21 +24,22 @@ import type { ViewDependencies } from '../shared';
 import { maskLogFields, maskText } from './maskLogFields';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'info', 'debug', 'trace'];
-const LEVEL_ALIASES: Record<string, LogLevel> = {
-  fatal: 'error',
-  critical: 'error',
-  err: 'error',
-  warning: 'warn',
-  information: 'info',
-  notice: 'info',
-};
+// A Map, not an object: the level comes from log data, and `constructor` must not find Object's.
+const LEVEL_ALIASES: ReadonlyMap<string, LogLevel> = new Map([
+  ['fatal', 'error'],
+  ['critical', 'error'],
+  ['err', 'error'],
+  ['warning', 'warn'],
+  ['information', 'info'],
+  ['notice', 'info'],
+]);
 
 export function normalizeLevel(value: unknown): LogLevel {
   const l = String(value ?? '').toLowerCase();
   if ((LEVELS as string[]).includes(l)) {
     return l as LogLevel;
   }
-  return LEVEL_ALIASES[l] ?? 'unknown';
+  return LEVEL_ALIASES.get(l) ?? 'unknown';
 }
 
 function badAnnotation(message: string) {
@@ -134,14 +136,24 @@ export function createLogsView(deps: ViewDependencies): DataOpsView<LogsData> {
           `the entity has no ${ANNOTATIONS.opensearchIndex} annotation`,
         );
       }
-      if (!isIndexPatternAllowed(index, client.config.allowedIndexPatterns)) {
+      if (!isWellFormedIndexPattern(index)) {
         throw badAnnotation(
-          `index pattern '${index}' is not inside the allowed patterns of environment '${ctx.env.name}'`,
+          `${ANNOTATIONS.opensearchIndex}: '${index}' is not a single lowercase index pattern`,
         );
       }
       const terms = parseFilters(
         readAnnotation(ctx.entity, ANNOTATIONS.opensearchFilter, ctx.env.name),
       );
+      // The data scope rule, as the catalog processor applies it at registration: an entity reads inside
+      // the index patterns and with the filter term that its own reference fills in, never another's.
+      const [outOfScope] = checkLogScope(ctx.entity, {
+        name: ctx.env.name,
+        allowedIndexPatterns: client.config.allowedIndexPatterns,
+        entityScope: client.config.entityScope,
+      });
+      if (outOfScope) {
+        throw badAnnotation(`${outOfScope.annotation}: ${outOfScope.message}`);
+      }
       const from = ctx.range.from * 1000;
       const to = ctx.range.to * 1000;
       const size = Math.min(ctx.params.size ?? 100, MAX_PAGE_SIZE);

@@ -1,128 +1,216 @@
+import {
+  DEFAULT_PROFILE_SELECTION,
+  ProfileLayer,
+  ProfileSelection,
+  Thresholds,
+  selectedProfile,
+} from '@dataops-observability/plugin-dataops-common';
 import type { PanelDefinition } from '../shared';
 
+/** A default panel before a profile gives it a query: what it shows, and which layer's exporter answers it. */
+interface PanelTemplate {
+  id: string;
+  layer: ProfileLayer;
+  title: string;
+  unit: string;
+  description?: string;
+  thresholds?: Thresholds;
+}
+
 /**
- * Defaults per entity `spec.type` (docs/platform-rules.md, layers 2-5; metric names of docs/metrics-catalogue.md).
- * docs/panels.md lists the same; keep both in step.
+ * Default panels per entity `spec.type` (docs/platform-rules.md, layers 2-5). The queries come from the
+ * exporter profile the environment uses for the panel's layer (docs/metrics-catalogue.md); a panel the
+ * profile cannot answer is left out, never filled with another signal. docs/panels.md lists the same.
  */
-export const DEFAULT_PANELS: Record<string, PanelDefinition[]> = {
+const PANEL_TEMPLATES: Record<string, PanelTemplate[]> = {
   'spark-job': [
     {
       id: 'active-jobs',
+      layer: 'spark',
       title: 'Active jobs',
       unit: 'jobs',
-      description: 'Jobs running in the Spark driver (JMX exporter).',
-      query: 'sum(spark_driver_active_jobs)',
+      description: 'Jobs running in the Spark driver.',
     },
     {
       id: 'failed-job-rate',
+      layer: 'spark',
       title: 'Failed jobs (24 h)',
       unit: '%',
       description:
-        'Share of finished Spark jobs that failed over the last 24 hours.',
-      query:
-        '100 * sum(increase(spark_app_jobs_total{status="failed"}[24h])) / sum(increase(spark_app_jobs_total[24h]))',
+        'Share of finished Spark application runs that failed over the last 24 hours.',
+      thresholds: { direction: 'above', warning: 2, critical: 5 },
+    },
+    {
+      id: 'failed-task-rate',
+      layer: 'spark',
+      title: 'Failed tasks (24 h)',
+      unit: '%',
+      description: 'Share of finished tasks of the application that failed.',
       thresholds: { direction: 'above', warning: 2, critical: 5 },
     },
     {
       id: 'stage-duration-p95',
+      layer: 'spark',
       title: 'Stage duration P95',
       unit: 's',
-      query:
-        'histogram_quantile(0.95, sum by (le) (rate(spark_stage_duration_seconds_bucket[5m])))',
     },
     {
       id: 'gc-time-ratio',
+      layer: 'spark',
       title: 'GC time ratio',
       unit: '%',
       description:
-        'Share of wall time the busiest JVM spends in garbage collection.',
-      query:
-        '100 * max(sum by (pod) (rate(jvm_gc_collection_seconds_sum[5m])))',
+        'Share of time the busiest JVM spends in garbage collection.',
       thresholds: { direction: 'above', warning: 10, critical: 20 },
     },
     {
+      id: 'alive-workers',
+      layer: 'spark',
+      title: 'Alive workers',
+      unit: 'workers',
+      description: 'Workers the standalone master sees alive.',
+    },
+    {
       id: 'executor-memory',
+      layer: 'kubernetes',
       title: 'Executor memory',
       unit: '%',
       description:
         'Working set of the fullest pod as a share of its memory limit.',
-      query:
-        '100 * max(sum by (pod) (container_memory_working_set_bytes) / sum by (pod) (kube_pod_container_resource_limits{resource="memory"}))',
       thresholds: { direction: 'above', warning: 85, critical: 90 },
     },
     {
       id: 'pod-restarts',
+      layer: 'kubernetes',
       title: 'Pod restarts (1 h)',
       unit: 'restarts',
-      query: 'sum(increase(kube_pod_container_status_restarts_total[1h]))',
       thresholds: { direction: 'above', critical: 3 },
     },
     {
       id: 'running-pods',
+      layer: 'kubernetes',
       title: 'Running pods',
       unit: 'pods',
-      query: 'sum(kube_pod_status_phase{phase="Running"})',
-      fallbackQuery: 'count(up == 1)',
     },
   ],
   'airflow-dag': [
     {
       id: 'run-success-rate',
+      layer: 'airflow',
       title: 'DAG run success rate (24 h)',
       unit: '%',
-      query:
-        '100 * sum(increase(airflow_dagrun_duration_success_count{dag_id="${dag_id}"}[24h])) / (sum(increase(airflow_dagrun_duration_success_count{dag_id="${dag_id}"}[24h])) + sum(increase(airflow_dagrun_duration_failed_count{dag_id="${dag_id}"}[24h])))',
       thresholds: { direction: 'below', warning: 98, critical: 95 },
     },
     {
       id: 'run-duration-p95',
+      layer: 'airflow',
       title: 'DAG run duration P95',
       unit: 's',
-      query:
-        'max(airflow_dagrun_duration_success{dag_id="${dag_id}",quantile="0.95"})',
     },
     {
       id: 'scheduler-lag',
+      layer: 'airflow',
       title: 'Scheduler lag',
       unit: 's',
-      query:
-        'max(airflow_dagrun_schedule_delay{dag_id="${dag_id}",quantile="0.95"})',
       thresholds: { direction: 'above', warning: 30 },
     },
     {
       id: 'task-failures',
+      layer: 'airflow',
       title: 'Task failures (24 h)',
       unit: 'tasks',
-      query: 'sum(increase(airflow_ti_failures{dag_id="${dag_id}"}[24h]))',
     },
   ],
   'iceberg-table': [
     {
       id: 'snapshot-count',
+      layer: 'iceberg',
       title: 'Snapshots',
       unit: 'snapshots',
-      query: 'max(iceberg_table_snapshots{table="${table}"})',
       thresholds: { direction: 'above', warning: 100 },
     },
     {
       id: 'small-file-ratio',
+      layer: 'iceberg',
       title: 'Small-file ratio',
       unit: '%',
-      query:
-        '100 * max(iceberg_table_small_files{table="${table}"}) / max(iceberg_table_data_files{table="${table}"})',
       thresholds: { direction: 'above', warning: 30 },
     },
     {
       id: 'metadata-size',
+      layer: 'iceberg',
       title: 'Metadata size',
       unit: 'bytes',
-      query: 'max(iceberg_table_metadata_bytes{table="${table}"})',
     },
     {
       id: 'commits',
+      layer: 'iceberg',
       title: 'Commits (1 h)',
       unit: 'commits',
-      query: 'sum(increase(iceberg_table_commits_total{table="${table}"}[1h]))',
     },
   ],
 };
+
+/** Layer whose exporter answers each default panel id, for the metric inventory. */
+export function panelLayer(
+  entityType: string,
+  panelId: string,
+): ProfileLayer | undefined {
+  return PANEL_TEMPLATES[entityType]?.find(t => t.id === panelId)?.layer;
+}
+
+/**
+ * Panels built per selection object: an environment's selections are built once at start-up, so every page
+ * view of a type reuses the same list instead of rebuilding it.
+ */
+const built = new WeakMap<object, Map<string, PanelDefinition[]>>();
+
+/** The default panels of an entity type written against the selected exporter profiles. */
+export function defaultPanels(
+  entityType: string,
+  selection: Readonly<ProfileSelection> = DEFAULT_PROFILE_SELECTION,
+): PanelDefinition[] {
+  let byType = built.get(selection);
+  if (!byType) {
+    byType = new Map();
+    built.set(selection, byType);
+  }
+  const known = byType.get(entityType);
+  if (known) {
+    return known;
+  }
+  const panels = buildPanels(entityType, selection);
+  byType.set(entityType, panels);
+  return panels;
+}
+
+function buildPanels(
+  entityType: string,
+  selection: Readonly<ProfileSelection>,
+): PanelDefinition[] {
+  return (PANEL_TEMPLATES[entityType] ?? []).flatMap(t => {
+    const profile = selectedProfile(selection, t.layer);
+    const query = profile.queries[t.id];
+    if (!query) {
+      return [];
+    }
+    const fallbackQuery = profile.fallbacks?.[t.id];
+    return [
+      {
+        id: t.id,
+        title: profile.titles?.[t.id] ?? t.title,
+        unit: profile.units?.[t.id] ?? t.unit,
+        ...(t.description ? { description: t.description } : {}),
+        query,
+        ...(fallbackQuery ? { fallbackQuery } : {}),
+        ...(t.thresholds ? { thresholds: t.thresholds } : {}),
+      },
+    ];
+  });
+}
+
+/** The default panels under the default stack, per entity type. */
+export const DEFAULT_PANELS: Record<string, PanelDefinition[]> =
+  Object.fromEntries(
+    Object.keys(PANEL_TEMPLATES).map(type => [type, defaultPanels(type)]),
+  );

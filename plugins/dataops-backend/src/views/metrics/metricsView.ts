@@ -7,6 +7,7 @@ import {
   rollupStates,
 } from '@dataops-observability/plugin-dataops-common';
 import type { DataOpsView } from '@dataops-observability/plugin-dataops-node';
+import { profileSelectionFor, staleAfterSecondsFor } from '../../profiles';
 import { thanosSource } from '../../sources';
 import {
   entityMatchers,
@@ -14,6 +15,7 @@ import {
   runPanel,
   ViewDependencies,
 } from '../shared';
+import { rememberPure } from '../shared/runPanel';
 import { resolvePanels } from './resolvePanels';
 
 function panelDetail(p: MetricPanel): string | undefined {
@@ -22,6 +24,9 @@ function panelDetail(p: MetricPanel): string | undefined {
   }
   return `${Math.round(p.lastValue * 100) / 100} ${p.unit}`;
 }
+
+/** Rendered panel queries by template, matchers and identity (see `rememberPure`). */
+const rendered = new Map<string, { value?: string; error?: unknown }>();
 
 /** `metrics`: the entity type's panels, run against the environment's Thanos. */
 export function createMetricsView(
@@ -55,7 +60,11 @@ export function createMetricsView(
         ),
       };
       const type = String(ctx.entity.spec?.type ?? '');
-      const panels = resolvePanels(type, deps.config.panels);
+      const panels = resolvePanels(
+        type,
+        deps.config.panels,
+        profileSelectionFor(deps.config, ctx.env.name, type),
+      );
       const settled = await Promise.allSettled(
         panels.map(panel =>
           runPanel(panel, {
@@ -63,7 +72,13 @@ export function createMetricsView(
             range: ctx.range,
             signal: ctx.signal,
             addWarning: ctx.addWarning,
-            render: template => renderQuery(template, { matchers, identity }),
+            render: template =>
+              rememberPure(
+                rendered,
+                JSON.stringify([template, matchers, identity]),
+                () => renderQuery(template, { matchers, identity }),
+              ),
+            staleAfterSeconds: staleAfterSecondsFor(deps.config, ctx.env.name),
           }),
         ),
       );

@@ -1,16 +1,21 @@
+import type { ProfileSelection } from '@dataops-observability/plugin-dataops-common';
 import type { PanelOverride } from '../../config';
 import type { PanelDefinition } from '../shared';
-import { DEFAULT_PANELS } from './defaultPanels';
+import { DEFAULT_PANELS, defaultPanels } from './defaultPanels';
 
 /**
- * Panels for an entity type: configured items replace the defaults in their order; an item without a
- * query that names a default panel only adjusts that panel (title, thresholds, fallback...).
+ * Panels for an entity type: the defaults written against the environment's exporter profiles (the default
+ * stack without `selection`); configured items replace them in their order; an item without a query that
+ * names a default panel only adjusts that panel (title, thresholds, fallback...).
  */
 export function resolvePanels(
   entityType: string,
   overrides: Record<string, PanelOverride[]>,
+  selection?: Readonly<ProfileSelection>,
 ): PanelDefinition[] {
-  const defaults = DEFAULT_PANELS[entityType] ?? [];
+  const defaults = selection
+    ? defaultPanels(entityType, selection)
+    : DEFAULT_PANELS[entityType] ?? [];
   const configured = overrides[entityType];
   if (!configured) {
     return defaults;

@@ -7,7 +7,7 @@ import {
   SliTemplate,
   SloInputError,
   parseObjective,
-  parseWindow,
+  parseSloPeriod,
   readAnnotation,
   resolveSloPolicy,
   sliIdentityForEntity,
@@ -67,8 +67,10 @@ export function resolveEntitySlo(
     env,
     parseObjective,
   );
+  // The rulebook's bounds (6h to 90d): the period is one PromQL range, so an unbounded one would ask the
+  // metrics store for more than it holds and one query for more samples than Prometheus allows.
   const period = readAnnotated(entity, ANNOTATIONS.sloWindow, env, text => {
-    parseWindow(text);
+    parseSloPeriod(text);
     return text.trim();
   });
   let policy: ResolvedSloPolicy;

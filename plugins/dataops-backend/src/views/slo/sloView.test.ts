@@ -41,21 +41,17 @@ function runs(
 ): SeriesHistory[] {
   const samples = (increment: (t: number) => number) =>
     counterSamples({ start: START, end: T, step: MINUTE, increment });
-  const labels = (status: string) => ({
-    env,
-    namespace: 'spark',
-    app,
-    status,
-  });
+  // The Spark operator's own counters (default profile spark-operator-jmx), labelled by --metrics-labels=app.
+  const labels = { env, namespace: 'spark', app };
   return [
     {
-      metric: 'spark_app_runs_total',
-      labels: labels('succeeded'),
+      metric: 'spark_application_success_count',
+      labels,
       samples: samples(t => perMinute - bad(t)),
     },
     {
-      metric: 'spark_app_runs_total',
-      labels: labels('failed'),
+      metric: 'spark_application_failure_count',
+      labels,
       samples: samples(bad),
     },
   ];
@@ -179,10 +175,11 @@ describe('slo view', () => {
                     id: 'batch-run-success',
                     name: 'Batch run success',
                     goodEvents: [
-                      'spark_app_runs_total{app="${sparkAppName}",status="succeeded"}',
+                      'spark_application_success_count{app="${sparkAppName}"}',
                     ],
                     totalEvents: [
-                      'spark_app_runs_total{app="${sparkAppName}"}',
+                      'spark_application_success_count{app="${sparkAppName}"}',
+                      'spark_application_failure_count{app="${sparkAppName}"}',
                     ],
                   },
                 },
@@ -231,7 +228,7 @@ describe('slo view', () => {
     });
     expect(prod.sli).toBeCloseTo(1 - 4800 / 5_760_000, 10);
     expect(prod.sliQuery).toContain(
-      'spark_app_runs_total{namespace="spark",app="daily-sales-etl",env="prod",app="daily-sales-etl",status="succeeded"}[30d]',
+      'spark_application_success_count{namespace="spark",app="daily-sales-etl",env="prod",app="daily-sales-etl"}[30d]',
     );
     expect(prod.errorBudget.totalMinutes).toBe(43.2);
     expect(prod.errorBudget.consumedFraction).toBeCloseTo(5 / 6, 8);
@@ -333,7 +330,7 @@ describe('slo view', () => {
     ],
     [
       'short-window',
-      'Bad annotation dataops.io/slo-window: Invalid SLO policy alert',
+      "Bad annotation dataops.io/slo-window: Invalid SLO period '30m': at least 6h",
     ],
   ])('answers 400 naming the annotation for %s', async (name, message) => {
     const server = await start();
@@ -355,7 +352,7 @@ describe('slo view', () => {
       burndown: [],
     });
     expect(never.data.stateReason).toBe(
-      'Not collected: spark_app_runs_total has no series for this entity in this environment.',
+      'Not collected: spark_application_success_count, spark_application_failure_count has no series for this entity in this environment.',
     );
 
     const website = byEnv(

@@ -14,6 +14,7 @@ import { thanosSource } from '../../sources';
 import { entityMatchers, ViewDependencies } from '../shared';
 import { measureSlo } from './measureSlo';
 import { resolveEntitySlo } from './resolveEntitySlo';
+import { sloConfigFor } from './sloConfigFor';
 import { summarizeSlo } from './summarizeSlo';
 
 /**
@@ -56,7 +57,7 @@ export function createSloView(deps: ViewDependencies): DataOpsView<SloData> {
       const { policy, template, identity } = resolveEntitySlo(
         ctx.entity,
         env,
-        deps.config.slo,
+        sloConfigFor(deps, env, String(ctx.entity.spec?.type ?? '')),
       );
       // The identity annotations already name the workload, so the placement selector is optional here.
       const matchers = [

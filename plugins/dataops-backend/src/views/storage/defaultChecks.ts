@@ -1,8 +1,17 @@
-import type { Thresholds } from '@dataops-observability/plugin-dataops-common';
+import {
+  DEFAULT_PROFILE_SELECTION,
+  ProfileLayer,
+  ProfileSelection,
+  STORAGE_KINDS,
+  StorageKind as AnnotatedStorageKind,
+  Thresholds,
+  selectedProfile,
+} from '@dataops-observability/plugin-dataops-common';
 
-/** Storage kinds of `dataops.io/storage` (`kind:name`), plus `iceberg` for `dataops.io/iceberg-table`. */
-export const STORAGE_KINDS = ['s3', 'hive', 'oracle', 'ceph'] as const;
-export type StorageKind = (typeof STORAGE_KINDS)[number] | 'iceberg';
+/** Storage kinds of `dataops.io/storage` (`kind:name`, the common rulebook's list). */
+export { STORAGE_KINDS };
+/** A kind of `dataops.io/storage`, plus `iceberg` for `dataops.io/iceberg-table`. */
+export type StorageKind = AnnotatedStorageKind | 'iceberg';
 
 /** The identity placeholder each kind's name fills in query templates (docs/metrics-catalogue.md labels). */
 export const IDENTITY_OF: Record<StorageKind, string> = {
@@ -13,6 +22,15 @@ export const IDENTITY_OF: Record<StorageKind, string> = {
   ceph: 'pool',
 };
 
+/** The exporter layer that answers each storage kind's checks: the kinds are the layers' names. */
+const LAYER_OF: Record<StorageKind, ProfileLayer> = {
+  iceberg: 'iceberg',
+  s3: 's3',
+  hive: 'hive',
+  oracle: 'oracle',
+  ceph: 'ceph',
+};
+
 /** Table statistics an Iceberg REST catalog answers directly, preferred over the exporter when configured. */
 export type CatalogStatistic = 'snapshots' | 'data-files' | 'last-commit-age';
 
@@ -21,6 +39,9 @@ export interface AdviceInput {
   name: string;
   sparkCatalog: string;
 }
+
+/** A check before an exporter profile gives it a query. */
+export type StorageCheckTemplate = Omit<StorageCheckDefinition, 'query'>;
 
 export interface StorageCheckDefinition {
   id: string;
@@ -41,18 +62,18 @@ const rewriteDataFiles = ({ name, sparkCatalog }: AdviceInput) =>
   `CALL ${sparkCatalog}.system.rewrite_data_files(table => '${name}')`;
 
 /**
- * Defaults after docs/platform-rules.md, layers 3 and 5; metric names of docs/metrics-catalogue.md. Where the
+ * Defaults after docs/platform-rules.md, layers 3 and 5; the queries come from the exporter profile of the
+ * kind's layer (docs/metrics-catalogue.md), and a check the profile cannot answer is left out. Where the
  * platform gives a target and an alert, missing the target is a warning and the alert's threshold is its
  * severity. Iceberg tables have targets only; we call 20 % beyond the target critical, so a table that keeps
  * growing is flagged before queries slow down. docs/storage.md lists the same; keep both in step.
  */
-export const DEFAULT_CHECKS: StorageCheckDefinition[] = [
+export const CHECK_TEMPLATES: StorageCheckTemplate[] = [
   {
     id: 'iceberg-snapshots',
     kind: 'iceberg',
     title: 'Snapshots',
     unit: 'snapshots',
-    query: 'max(iceberg_table_snapshots{table="${table}"})',
     thresholds: { direction: 'above', warning: 100, critical: 120 },
     catalogStatistic: 'snapshots',
     advice: i =>
@@ -65,8 +86,6 @@ export const DEFAULT_CHECKS: StorageCheckDefinition[] = [
     kind: 'iceberg',
     title: 'Small-file ratio',
     unit: '%',
-    query:
-      '100 * max(iceberg_table_small_files{table="${table}"}) / max(iceberg_table_data_files{table="${table}"})',
     thresholds: { direction: 'above', warning: 30, critical: 36 },
     advice: i =>
       `Compact small files, then expire the replaced snapshots: ${rewriteDataFiles(
@@ -80,7 +99,6 @@ export const DEFAULT_CHECKS: StorageCheckDefinition[] = [
     kind: 'iceberg',
     title: 'Metadata size',
     unit: 'bytes',
-    query: 'max(iceberg_table_metadata_bytes{table="${table}"})',
     advice: i =>
       `Shrink metadata: ${expireSnapshots(i)}; CALL ${
         i.sparkCatalog
@@ -93,7 +111,6 @@ export const DEFAULT_CHECKS: StorageCheckDefinition[] = [
     kind: 'iceberg',
     title: 'Data files',
     unit: 'files',
-    query: 'max(iceberg_table_data_files{table="${table}"})',
     catalogStatistic: 'data-files',
     advice: i => `Compact data files: ${rewriteDataFiles(i)}`,
   },
@@ -102,8 +119,6 @@ export const DEFAULT_CHECKS: StorageCheckDefinition[] = [
     kind: 'iceberg',
     title: 'Last commit age',
     unit: 's',
-    query:
-      'time() - max(iceberg_table_last_commit_timestamp_seconds{table="${table}"})',
     catalogStatistic: 'last-commit-age',
     // Thresholds come from dataops.storage.freshnessTargetSeconds (see resolveChecks).
     advice: i =>
@@ -114,8 +129,6 @@ export const DEFAULT_CHECKS: StorageCheckDefinition[] = [
     kind: 's3',
     title: 'GET latency P95',
     unit: 'ms',
-    query:
-      '1000 * histogram_quantile(0.95, sum by (le) (rate(minio_bucket_requests_ttfb_seconds_bucket{bucket="${bucket}",api="GetObject"}[5m])))',
     thresholds: { direction: 'above', warning: 100 },
     advice: i =>
       `Slow reads from ${i.name}: check MinIO drive health (mc admin info shows offline or slow drives), node load on the storage cluster and the network from the compute cluster.`,
@@ -125,8 +138,6 @@ export const DEFAULT_CHECKS: StorageCheckDefinition[] = [
     kind: 's3',
     title: 'PUT latency P95',
     unit: 'ms',
-    query:
-      '1000 * histogram_quantile(0.95, sum by (le) (rate(minio_bucket_requests_ttfb_seconds_bucket{bucket="${bucket}",api="PutObject"}[5m])))',
     thresholds: { direction: 'above', warning: 100 },
     advice: i =>
       `Slow writes to ${i.name}: check MinIO drive health (mc admin info), healing in progress (mc admin heal) and erasure-set disk usage.`,
@@ -136,8 +147,6 @@ export const DEFAULT_CHECKS: StorageCheckDefinition[] = [
     kind: 's3',
     title: 'Request error rate',
     unit: '%',
-    query:
-      '100 * sum(rate(minio_bucket_requests_errors_total{bucket="${bucket}"}[5m])) / sum(rate(minio_bucket_requests_total{bucket="${bucket}"}[5m]))',
     thresholds: { direction: 'above', warning: 0.1, critical: 1 },
     advice: i =>
       `Failing requests on ${i.name}: check MinIO drive health (mc admin info for offline drives, mc admin heal -r <alias>/${i.name}) and the MinIO server logs for 5xx causes; 403s point at expired credentials of the writing job.`,
@@ -147,8 +156,6 @@ export const DEFAULT_CHECKS: StorageCheckDefinition[] = [
     kind: 's3',
     title: 'Capacity used',
     unit: '%',
-    query:
-      '100 * max(minio_bucket_usage_total_bytes{bucket="${bucket}"}) / max(minio_bucket_quota_total_bytes{bucket="${bucket}"})',
     thresholds: { direction: 'above', warning: 80, critical: 85 },
     advice: i =>
       `Bucket ${i.name} is filling up: raise its quota (mc quota set), add lifecycle expiry for old objects, and run expire_snapshots and remove_orphan_files on the Iceberg tables stored in it.`,
@@ -158,7 +165,6 @@ export const DEFAULT_CHECKS: StorageCheckDefinition[] = [
     kind: 'hive',
     title: 'Metastore response time P99',
     unit: 's',
-    query: 'max(hive_metastore_response_time_seconds{quantile="0.99"})',
     thresholds: { direction: 'above', warning: 1 },
     advice: () =>
       'Slow Hive metastore: check the load and slow queries of its backing database, the metastore JVM heap and GC, and add metastore replicas if calls queue.',
@@ -168,8 +174,6 @@ export const DEFAULT_CHECKS: StorageCheckDefinition[] = [
     kind: 'hive',
     title: 'Metastore connection pool',
     unit: '%',
-    query:
-      '100 * max(hive_metastore_connection_pool_active) / max(hive_metastore_connection_pool_max)',
     thresholds: { direction: 'above', warning: 80 },
     advice: () =>
       'Metastore connection pool nearly exhausted: look for clients holding connections (long Spark jobs, leaked sessions) and raise datanucleus.connectionPool.maxPoolSize if the database can take it.',
@@ -179,8 +183,6 @@ export const DEFAULT_CHECKS: StorageCheckDefinition[] = [
     kind: 'oracle',
     title: 'Tablespace used',
     unit: '%',
-    query:
-      '100 * max(oracledb_tablespace_bytes{tablespace="${tablespace}"}) / max(oracledb_tablespace_max_bytes{tablespace="${tablespace}"})',
     thresholds: { direction: 'above', warning: 85, critical: 90 },
     advice: i =>
       `Tablespace ${i.name} is filling up: add a datafile (ALTER TABLESPACE ${i.name} ADD DATAFILE SIZE 32G AUTOEXTEND ON NEXT 1G MAXSIZE UNLIMITED;) or free space (PURGE TABLESPACE ${i.name}; drop or archive old partitions).`,
@@ -190,8 +192,6 @@ export const DEFAULT_CHECKS: StorageCheckDefinition[] = [
     kind: 'oracle',
     title: 'Connection pool',
     unit: '%',
-    query:
-      '100 * max(oracledb_connection_pool_used) / max(oracledb_connection_pool_max)',
     thresholds: { direction: 'above', warning: 90 },
     advice: () =>
       'Oracle connection pool nearly exhausted: find idle or long-running sessions in v$session and the jobs holding them, then raise the pool maximum if the database can take it.',
@@ -201,7 +201,6 @@ export const DEFAULT_CHECKS: StorageCheckDefinition[] = [
     kind: 'oracle',
     title: 'Query duration P99',
     unit: 's',
-    query: 'max(oracledb_query_duration_seconds{quantile="0.99"})',
     thresholds: { direction: 'above', warning: 5 },
     advice: () =>
       'Slow Oracle queries: look at the top SQL of the period (AWR / v$sql), stale optimizer statistics (DBMS_STATS.GATHER_SCHEMA_STATS) and missing indexes.',
@@ -211,7 +210,6 @@ export const DEFAULT_CHECKS: StorageCheckDefinition[] = [
     kind: 'ceph',
     title: 'Cluster health',
     unit: 'ceph-health',
-    query: 'max(ceph_health_status)',
     thresholds: { direction: 'above', warning: 0, critical: 1 },
     advice: () =>
       'Ceph is not HEALTH_OK: run ceph health detail and ceph osd tree to find down OSDs, full OSDs or degraded placement groups.',
@@ -221,8 +219,6 @@ export const DEFAULT_CHECKS: StorageCheckDefinition[] = [
     kind: 'ceph',
     title: 'Pool capacity used',
     unit: '%',
-    query:
-      '100 * max(ceph_pool_stored_bytes{pool="${pool}"}) / (max(ceph_pool_stored_bytes{pool="${pool}"}) + max(ceph_pool_max_avail_bytes{pool="${pool}"}))',
     thresholds: { direction: 'above', warning: 80, critical: 85 },
     advice: i =>
       `Pool ${i.name} is filling up: check ceph df, delete or trim unused images and snapshots, and add OSDs before the cluster reaches its full ratio.`,
@@ -232,10 +228,24 @@ export const DEFAULT_CHECKS: StorageCheckDefinition[] = [
     kind: 'ceph',
     title: 'Cluster capacity used',
     unit: '%',
-    query:
-      '100 * max(ceph_cluster_total_used_bytes) / max(ceph_cluster_total_bytes)',
     thresholds: { direction: 'above', warning: 80, critical: 85 },
     advice: () =>
       'The Ceph cluster is filling up: add OSDs or hosts, and free space in the fullest pools (ceph df).',
   },
 ];
+
+/** The default checks written against the selected exporter profiles. */
+export function defaultChecks(
+  selection: Readonly<ProfileSelection> = DEFAULT_PROFILE_SELECTION,
+): StorageCheckDefinition[] {
+  return CHECK_TEMPLATES.flatMap(t => {
+    const profile = selectedProfile(selection, LAYER_OF[t.kind]);
+    const query = profile.queries[t.id];
+    return query
+      ? [{ ...t, title: profile.titles?.[t.id] ?? t.title, query }]
+      : [];
+  });
+}
+
+/** The default checks under the default stack. */
+export const DEFAULT_CHECKS: StorageCheckDefinition[] = defaultChecks();

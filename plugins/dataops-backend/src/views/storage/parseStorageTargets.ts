@@ -2,20 +2,19 @@ import { InputError } from '@backstage/errors';
 import type { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
+  AnnotationValueError,
+  StorageRef,
+  parseStorageList,
   readAnnotation,
-  splitList,
 } from '@dataops-observability/plugin-dataops-common';
 import { parseTableIdentifier } from '../../sources';
-import { STORAGE_KINDS, StorageKind } from './defaultChecks';
+import type { StorageKind } from './defaultChecks';
 
 /** One storage object an entity depends on in one environment. */
 export interface StorageTarget {
   kind: StorageKind;
   name: string;
 }
-
-/** Bucket, tablespace and pool names end up in PromQL string literals; keep them to what real names use. */
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
 
 /** The annotation key actually in effect for `env`, so a 400 names the one the user has to fix. */
 function effectiveKey(entity: Entity, key: string, env: string): string {
@@ -47,30 +46,20 @@ export function parseStorageTargets(
     targets.push({ kind: 'iceberg', name: table });
   }
   const key = effectiveKey(entity, ANNOTATIONS.storage, env);
-  for (const item of splitList(
-    readAnnotation(entity, ANNOTATIONS.storage, env),
-  )) {
-    const match = /^([^:]*):(.*)$/.exec(item);
-    if (!match) {
-      throw new InputError(
-        `Bad annotation ${key}: item '${item}' is not of the form kind:name`,
-      );
+  // The rulebook's rule, as the catalog applies it: known kinds, safe names and at most
+  // MAX_STORAGE_ITEMS items, since every item adds its checks to each request in every environment.
+  let items: StorageRef[];
+  try {
+    items = parseStorageList(readAnnotation(entity, ANNOTATIONS.storage, env));
+  } catch (e) {
+    if (e instanceof AnnotationValueError) {
+      throw new InputError(`Bad annotation ${key}: ${e.message}`);
     }
-    const [, kind, name] = match;
-    if (!(STORAGE_KINDS as readonly string[]).includes(kind)) {
-      throw new InputError(
-        `Bad annotation ${key}: item '${item}' has unknown kind '${kind}'; known kinds: ${STORAGE_KINDS.join(
-          ', ',
-        )}`,
-      );
-    }
-    if (!NAME.test(name)) {
-      throw new InputError(
-        `Bad annotation ${key}: item '${item}' has an invalid name; names may only contain letters, digits, _ . - (max 128 characters)`,
-      );
-    }
+    throw e;
+  }
+  for (const { kind, name } of items) {
     if (!targets.some(t => t.kind === kind && t.name === name)) {
-      targets.push({ kind: kind as StorageKind, name });
+      targets.push({ kind, name });
     }
   }
   return targets;

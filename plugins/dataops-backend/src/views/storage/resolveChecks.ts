@@ -1,15 +1,22 @@
+import type { ProfileSelection } from '@dataops-observability/plugin-dataops-common';
 import type { StorageSettings } from '../../config';
-import { DEFAULT_CHECKS, StorageCheckDefinition } from './defaultChecks';
+import {
+  CHECK_TEMPLATES,
+  StorageCheckDefinition,
+  defaultChecks,
+} from './defaultChecks';
 
 /**
- * The checks in force: defaults with `dataops.storage.checks` overrides applied, disabled ones dropped, and
- * the freshness check's thresholds from the freshness target (warning beyond it, critical beyond twice it).
- * An override naming no check fails at start-up.
+ * The checks in force under an exporter profile selection (the default stack without one): the profile's
+ * checks with `dataops.storage.checks` overrides applied, disabled ones dropped, and the freshness check's
+ * thresholds from the freshness target (warning beyond it, critical beyond twice it). An override with its
+ * own query brings back a check the profile does not answer. An override naming no check fails at start-up.
  */
 export function resolveChecks(
   settings: StorageSettings,
+  selection?: Readonly<ProfileSelection>,
 ): StorageCheckDefinition[] {
-  const known = DEFAULT_CHECKS.map(c => c.id);
+  const known = CHECK_TEMPLATES.map(c => c.id);
   for (const id of Object.keys(settings.checks)) {
     if (!known.includes(id)) {
       throw new Error(
@@ -19,21 +26,27 @@ export function resolveChecks(
       );
     }
   }
+  const answered = defaultChecks(selection);
   const target = settings.freshnessTargetSeconds;
-  return DEFAULT_CHECKS.filter(
-    c => settings.checks[c.id]?.enabled !== false,
-  ).map(c => {
-    const o = settings.checks[c.id] ?? {};
+  return CHECK_TEMPLATES.flatMap(template => {
+    const o = settings.checks[template.id] ?? {};
+    const c = answered.find(a => a.id === template.id);
+    const query = o.query ?? c?.query;
+    if (o.enabled === false || !query) {
+      return [];
+    }
     const thresholds =
-      c.id === 'iceberg-last-commit-age'
+      template.id === 'iceberg-last-commit-age'
         ? { direction: 'above' as const, warning: target, critical: 2 * target }
-        : c.thresholds;
-    return {
-      ...c,
-      title: o.title ?? c.title,
-      unit: o.unit ?? c.unit,
-      query: o.query ?? c.query,
-      thresholds: o.thresholds ?? thresholds,
-    };
+        : template.thresholds;
+    return [
+      {
+        ...template,
+        title: o.title ?? c?.title ?? template.title,
+        unit: o.unit ?? template.unit,
+        query,
+        thresholds: o.thresholds ?? thresholds,
+      },
+    ];
   });
 }

@@ -1,13 +1,55 @@
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
-import { evaluateThresholds } from '@dataops-observability/plugin-dataops-common';
+import {
+  DEFAULT_PROFILE_SELECTION,
+  evaluateThresholds,
+} from '@dataops-observability/plugin-dataops-common';
 import { readStorageConfig } from '../../config';
 import { parseStorageTargets } from './parseStorageTargets';
+import { CHECK_TEMPLATES, StorageCheckDefinition } from './defaultChecks';
 import { resolveChecks } from './resolveChecks';
 import { fromCatalog } from './toStorageCheck';
 
 const checks = resolveChecks(readStorageConfig());
-const byId = (id: string) => checks.find(c => c.id === id)!;
+// Thresholds are the template's; checks no profile of the default stack answers are judged by it too.
+const byId = (id: string): StorageCheckDefinition =>
+  checks.find(c => c.id === id) ?? {
+    ...CHECK_TEMPLATES.find(c => c.id === id)!,
+    query: '',
+  };
+
+describe('checks written against the exporter profiles', () => {
+  it('reads the default stack exporters and leaves out what they do not publish', () => {
+    expect(checks.find(c => c.id === 'ceph-pool-capacity')!.query).toContain(
+      'ceph_pool_stored * on (pool_id) group_left (name) ceph_pool_metadata{name="${pool}"}',
+    );
+    expect(checks.find(c => c.id === 's3-error-rate')!.query).toContain(
+      'minio_bucket_requests_5xx_errors_total',
+    );
+    // oracledb_exporter has no query duration, the metastore no pool maximum.
+    expect(checks.map(c => c.id)).not.toContain('oracle-query-duration');
+    expect(checks.map(c => c.id)).not.toContain('hive-connection-pool');
+  });
+
+  it('follows the environment profile and lets an override with a query bring a check back', () => {
+    const v3 = resolveChecks(
+      readStorageConfig(
+        new ConfigReader({
+          checks: {
+            'oracle-query-duration': { query: 'max(my_oracle_p99_seconds)' },
+          },
+        }),
+      ),
+      { ...DEFAULT_PROFILE_SELECTION, s3: 'minio-v3' },
+    );
+    expect(v3.find(c => c.id === 's3-capacity')!.query).toContain(
+      'minio_cluster_usage_buckets_quota_total_bytes{bucket="${bucket}"}',
+    );
+    expect(v3.find(c => c.id === 'oracle-query-duration')!.query).toBe(
+      'max(my_oracle_p99_seconds)',
+    );
+  });
+});
 
 describe('default storage thresholds', () => {
   it.each([
@@ -161,17 +203,27 @@ describe('parseStorageTargets', () => {
   it.each([
     [
       { 'dataops.io/storage': 's3' },
-      "Bad annotation dataops.io/storage: item 's3' is not of the form kind:name",
+      "Bad annotation dataops.io/storage: 's3' is not kind:name",
     ],
     [
       { 'dataops.io/storage.prod': 'isilon:x' },
-      "Bad annotation dataops.io/storage.prod: item 'isilon:x' has unknown kind 'isilon'",
+      "Bad annotation dataops.io/storage.prod: 'isilon:x' has unknown storage kind 'isilon'",
     ],
     [
       { 'dataops.io/storage': 's3:a"} or vector(1)' },
-      `item 's3:a"} or vector(1)' has an invalid name`,
+      `'s3:a"} or vector(1)': the name may only contain`,
     ],
-    [{ 'dataops.io/storage': 'oracle:' }, "item 'oracle:' has an invalid name"],
+    [{ 'dataops.io/storage': 'oracle:' }, "'oracle:' is not kind:name"],
+    // Every item adds its checks to each request in every environment, so the list is bounded.
+    [
+      {
+        'dataops.io/storage': Array.from(
+          { length: 21 },
+          (_, i) => `s3:b${i}`,
+        ).join(','),
+      },
+      'Bad annotation dataops.io/storage: lists 21 storage items; at most 20 are allowed',
+    ],
     [
       { 'dataops.io/iceberg-table': 'web_sessions' },
       'Bad annotation dataops.io/iceberg-table: ',

@@ -103,7 +103,7 @@ function history(end: number): SeriesHistory[] {
     for (const [api, n] of Object.entries(traffic)) {
       add('minio_bucket_requests_total', { ...bucket, api }, perMinute(n));
       add(
-        'minio_bucket_requests_errors_total',
+        'minio_bucket_requests_5xx_errors_total',
         { ...bucket, api },
         perMinute(api === 'GetObject' && prod ? 20 : 0),
       );
@@ -112,7 +112,7 @@ function history(end: number): SeriesHistory[] {
       for (const le of ['0.025', '0.05', '0.1', '0.25', '+Inf']) {
         const inBucket = le === '+Inf' || Number(le) >= lowest;
         add(
-          'minio_bucket_requests_ttfb_seconds_bucket',
+          'minio_bucket_requests_ttfb_seconds_distribution',
           { ...bucket, api, le },
           perMinute(inBucket ? n : 0),
         );
@@ -129,20 +129,11 @@ function history(end: number): SeriesHistory[] {
       gauge(() => 10 * TIB),
     );
     if (env !== 'dev') {
+      // JMX exporter's default naming of the metastore's get_table timer, milliseconds.
       add(
-        'hive_metastore_response_time_seconds',
-        { env, quantile: '0.99' },
-        gauge(() => 0.4),
-      );
-      add(
-        'hive_metastore_connection_pool_active',
-        { env },
-        gauge(() => 45),
-      );
-      add(
-        'hive_metastore_connection_pool_max',
-        { env },
-        gauge(() => 100),
+        'metrics_api_get_table_99thPercentile',
+        { env, type: 'timers' },
+        gauge(() => 400),
       );
     }
     add(
@@ -156,35 +147,47 @@ function history(end: number): SeriesHistory[] {
       gauge(() => 2 * TIB),
     );
     add(
-      'oracledb_connection_pool_used',
-      { env },
+      'oracledb_resource_current_utilization',
+      { env, resource_name: 'sessions' },
       gauge(() => 60),
     );
     add(
-      'oracledb_connection_pool_max',
-      { env },
+      'oracledb_resource_limit_value',
+      { env, resource_name: 'sessions' },
       gauge(() => 150),
     );
+    // Another resource with other values, so a missing resource_name matcher would show.
     add(
-      'oracledb_query_duration_seconds',
-      { env, quantile: '0.99' },
-      gauge(() => 2),
+      'oracledb_resource_current_utilization',
+      { env, resource_name: 'processes' },
+      gauge(() => 149),
     );
     add(
       'ceph_health_status',
       { env },
       gauge(() => (env === 'dev' ? 1 : 0)),
     );
-    add(
-      'ceph_pool_stored_bytes',
-      { env, pool: 'rbd-warehouse' },
-      gauge(() => 40 * TIB),
-    );
-    add(
-      'ceph_pool_max_avail_bytes',
-      { env, pool: 'rbd-warehouse' },
-      gauge(() => 60 * TIB),
-    );
+    // ceph-mgr labels pool series by id; the name is on ceph_pool_metadata. Pool 2 is another pool.
+    for (const [id, name, stored] of [
+      ['1', 'rbd-warehouse', 40],
+      ['2', 'cephfs-data', 95],
+    ] as const) {
+      add(
+        'ceph_pool_metadata',
+        { env, pool_id: id, name },
+        gauge(() => 1),
+      );
+      add(
+        'ceph_pool_stored',
+        { env, pool_id: id },
+        gauge(() => stored * TIB),
+      );
+      add(
+        'ceph_pool_max_avail',
+        { env, pool_id: id },
+        gauge(() => (100 - stored) * TIB),
+      );
+    }
     add(
       'ceph_cluster_total_used_bytes',
       { env },
@@ -369,10 +372,9 @@ describe('storage view on a real Prometheus', () => {
       value: 0.4,
       level: 'healthy',
     });
-    expect(prod['hive-connection-pool@metastore']).toMatchObject({
-      value: 45,
-      level: 'healthy',
-    });
+    // The metastore publishes no pool maximum, oracledb_exporter no query duration: not shown at all.
+    expect(prod['hive-connection-pool@metastore']).toBeUndefined();
+    expect(prod['oracle-query-duration@CRM_TS']).toBeUndefined();
     expect(prod['oracle-tablespace@CRM_TS'].value as number).toBeCloseTo(91, 6);
     expect(prod['oracle-tablespace@CRM_TS'].level).toBe('critical');
     expect(prod['oracle-tablespace@CRM_TS'].advice).toContain(
@@ -382,10 +384,6 @@ describe('storage view on a real Prometheus', () => {
       40,
       6,
     );
-    expect(prod['oracle-query-duration@CRM_TS']).toMatchObject({
-      value: 2,
-      level: 'healthy',
-    });
     expect(prod['ceph-health@rbd-warehouse']).toMatchObject({
       value: 'HEALTH_OK',
       level: 'healthy',
@@ -418,7 +416,7 @@ describe('storage view on a real Prometheus', () => {
       level: 'unknown',
     });
     expect(dev['hive-response-time@metastore'].stateReason).toContain(
-      'hive_metastore_response_time_seconds',
+      'metrics_api_get_table_99thPercentile',
     );
     expect(dev['ceph-health@rbd-warehouse']).toMatchObject({
       value: 'HEALTH_WARN',
@@ -482,7 +480,7 @@ describe('storage view on a real Prometheus', () => {
     );
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain(
-      "Bad annotation dataops.io/storage.prod: item 'isilon:x' has unknown kind 'isilon'",
+      "Bad annotation dataops.io/storage.prod: 'isilon:x' has unknown storage kind 'isilon'",
     );
     const dev = await request(server).get(
       '/api/dataops/v1/entity/default/resource/bad-storage/storage?env=dev',

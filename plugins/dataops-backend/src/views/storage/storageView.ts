@@ -17,6 +17,7 @@ import {
   icebergSource,
   thanosSource,
 } from '../../sources';
+import { profileSelectionFor, staleAfterSecondsFor } from '../../profiles';
 import { isOutage, runPanel, ViewDependencies } from '../shared';
 import { IDENTITY_OF, StorageCheckDefinition } from './defaultChecks';
 import { StorageTarget, parseStorageTargets } from './parseStorageTargets';
@@ -43,7 +44,21 @@ function checkDetail(c: StorageCheck): string {
 export function createStorageView(
   deps: ViewDependencies,
 ): DataOpsView<StorageData> {
-  const definitions = resolveChecks(deps.config.storage);
+  // Overrides are checked at start-up; the checks themselves depend on the environment's exporters.
+  resolveChecks(deps.config.storage);
+  const definitionsByEnv = new Map<string, StorageCheckDefinition[]>();
+  const definitionsFor = (env: string) => {
+    if (!definitionsByEnv.has(env)) {
+      definitionsByEnv.set(
+        env,
+        resolveChecks(
+          deps.config.storage,
+          profileSelectionFor(deps.config, env, ''),
+        ),
+      );
+    }
+    return definitionsByEnv.get(env)!;
+  };
   const { sparkCatalog } = deps.config.storage;
 
   async function runOne(
@@ -79,6 +94,7 @@ export function createStorageView(
                 matchers: prometheus.config.extraMatchers,
                 identity: { [IDENTITY_OF[def.kind]]: target.name },
               }),
+            staleAfterSeconds: staleAfterSecondsFor(deps.config, ctx.env.name),
           },
         );
         exporter = fromPanel(panel, def, target);
@@ -141,7 +157,7 @@ export function createStorageView(
         return loaded.get(table)!;
       };
       let work = targets.flatMap(target =>
-        definitions
+        definitionsFor(ctx.env.name)
           .filter(d => d.kind === target.kind)
           .map(def => ({ def, target })),
       );

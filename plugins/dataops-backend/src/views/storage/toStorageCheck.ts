@@ -40,7 +40,11 @@ export function fromPanel(
   def: StorageCheckDefinition,
   target: StorageTarget,
 ): StorageCheck {
-  const value = panel.state === 'ok' ? panel.lastValue ?? null : null;
+  // A stale value is still shown (with its age), but never judged: the level stays unknown.
+  const value =
+    panel.state === 'ok' || panel.state === 'stale'
+      ? panel.lastValue ?? null
+      : null;
   // The series whose last value decided the level is the one worth drawing.
   const series =
     panel.series.find(s =>
@@ -55,6 +59,9 @@ export function fromPanel(
     source: 'prometheus',
     query: panel.query,
     ...(series ? { sparkline: series.points } : {}),
+    ...(panel.newestSampleAgeSeconds !== undefined
+      ? { newestSampleAgeSeconds: panel.newestSampleAgeSeconds }
+      : {}),
   };
 }
 

@@ -60,6 +60,15 @@ export function AlertItem(props: { alert: ActiveAlert; showEntity?: boolean }) {
             {suppressed && (
               <Chip size="small" variant="outlined" label={suppressed} />
             )}
+            {alert.claimedBy && (
+              // Equally specific selectors claim it (some maybe out of the caller's sight): nobody is notified.
+              <Chip
+                size="small"
+                variant="outlined"
+                label="Ambiguous owner"
+                title={`Claimed by ${alert.claimedBy.join(', ')}`}
+              />
+            )}
             <span title={alert.startsAt}>
               since {started.isValid ? started.toRelative() : alert.startsAt}
             </span>

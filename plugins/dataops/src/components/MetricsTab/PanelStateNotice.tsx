@@ -1,13 +1,17 @@
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { MetricPanel } from '@dataops-observability/plugin-dataops-common';
+import { Link } from '@backstage/core-components';
+import { useInventoryLink } from '../../routes';
+import { STALE_STYLE } from '../shared';
 
 /**
- * Why an environment draws no line. The four cases read differently on purpose: an empty result, a metric that
+ * Why an environment draws no line. The cases read differently on purpose: an empty result, a metric that
  * is never collected and a failed query need different fixes.
  */
 export function PanelStateNotice(props: { env: string; panel: MetricPanel }) {
   const { env, panel } = props;
+  const inventoryLink = useInventoryLink()(env);
   switch (panel.state) {
     case 'empty':
       return (
@@ -24,6 +28,28 @@ export function PanelStateNotice(props: { env: string; panel: MetricPanel }) {
           {panel.stateReason ??
             'No series of this metric exist at all in this environment, so the exporter is missing or not scraped.'}{' '}
           No other metric is shown in its place.
+          {inventoryLink && (
+            <>
+              {' '}
+              <Link to={inventoryLink}>
+                See what {env} collects in the metric inventory.
+              </Link>
+            </>
+          )}
+        </Alert>
+      );
+    case 'stale':
+      return (
+        <Alert
+          severity="warning"
+          data-state="stale"
+          style={{ background: STALE_STYLE.bg, color: STALE_STYLE.fg }}
+        >
+          <AlertTitle>
+            {env}: {STALE_STYLE.label.toLowerCase()} data
+          </AlertTitle>
+          {panel.stateReason ??
+            'The newest sample is older than this environment allows; the exporter may have stopped.'}
         </Alert>
       );
     case 'error':

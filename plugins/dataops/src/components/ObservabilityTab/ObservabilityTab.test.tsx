@@ -27,6 +27,7 @@ describe('OverviewMatrix', () => {
   it('sorts areas worst first across environments', () => {
     expect(sortAreasWorstFirst(summaryResponse.environments)).toEqual([
       'deployments',
+      'runs',
       'metrics',
       'alerts',
       'storage',

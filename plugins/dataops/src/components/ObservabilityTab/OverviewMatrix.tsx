@@ -21,6 +21,7 @@ const AREA_TITLES: Record<Area, string> = {
   slo: 'SLO',
   storage: 'Storage',
   alerts: 'Alerts',
+  runs: 'Runs',
 };
 
 const NOT_REPORTED: AreaStatus = {

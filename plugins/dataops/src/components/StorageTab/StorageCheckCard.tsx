@@ -7,7 +7,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { StorageCheck } from '@dataops-observability/plugin-dataops-common';
-import { LEVEL_COLOURS, StatusChip } from '../shared';
+import { LEVEL_COLOURS, STALE_STYLE, StatusChip } from '../shared';
 import { Sparkline } from './Sparkline';
 import { formatCheckValue, formatThreshold } from './formatCheck';
 
@@ -38,6 +38,7 @@ const STATE_NOTICE: Record<
 > = {
   empty: { severity: 'info', title: 'No samples in range' },
   'not-collected': { severity: 'warning', title: 'Metric not collected' },
+  stale: { severity: 'warning', title: `${STALE_STYLE.label} data` },
   error: { severity: 'error', title: 'Check failed' },
 };
 

@@ -34,6 +34,7 @@ function fakeApi(overrides: Partial<DataOpsApi> = {}): DataOpsApi {
     getTeamAlerts: jest.fn(async () => teamAlertsResponse),
     getIncidents: jest.fn(async () => incidentsResponse),
     getAlertRouting: jest.fn(async () => 'route: {}\n'),
+    getInventory: jest.fn(),
     ...overrides,
   };
 }

@@ -15,3 +15,13 @@ export const LEVEL_COLOURS: Record<HealthLevel, { bg: string; fg: string }> = {
   critical: { bg: '#fde4e4', fg: '#9b1c1c' },
   unknown: { bg: '#eceff1', fg: '#37474f' },
 };
+
+/**
+ * A panel or check whose newest sample is older than the environment's bound. Its own word and colour (not
+ * a level's): the value is history, so it must not read as healthy, nor as a problem in the service itself.
+ */
+export const STALE_STYLE = {
+  label: 'Stale',
+  bg: '#ede7f6',
+  fg: '#4527a0',
+} as const;

@@ -11,4 +11,4 @@ export { EnvironmentStatusPanel } from './EnvironmentStatusPanel';
 export { ViewFrame } from './ViewFrame';
 export { EntityViewSection } from './EntityViewSection';
 export type { EntityViewSectionProps } from './EntityViewSection';
-export { LEVEL_COLOURS, LEVEL_LABEL } from './healthStyle';
+export { LEVEL_COLOURS, LEVEL_LABEL, STALE_STYLE } from './healthStyle';

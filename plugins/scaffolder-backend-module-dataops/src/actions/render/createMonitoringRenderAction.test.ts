@@ -69,7 +69,9 @@ describe('dataops:monitoring:render', () => {
 
   it('the promtool check bites: a broken expression in a generated rule fails it', async () => {
     const { read } = await run(sparkInput);
-    const text = read('monitoring/daily-sales-etl/overlays/dev/prometheus-rule.yaml');
+    const text = read(
+      'monitoring/daily-sales-etl/overlays/dev/prometheus-rule.yaml',
+    );
     const broken = text.replace('> 0.85', '> > 0.85');
     expect(broken).not.toBe(text);
     const result = await checkPrometheusRule(broken);
@@ -159,10 +161,74 @@ describe('dataops:monitoring:render', () => {
       priority: 'P1',
     });
     expect(byName.SparkJobFailureRateHigh.expr).toContain(
-      'spark_app_jobs_total{namespace="spark",app="daily-sales-etl",app="daily-sales-etl",status="failed"}',
+      'spark_application_failure_count{namespace="spark",app="daily-sales-etl",app="daily-sales-etl"}',
     );
     expect(byName.DataOpsCrashLoopBackOff.expr).toContain(
       'kube_pod_container_status_waiting_reason{namespace="spark",app="daily-sales-etl",reason="CrashLoopBackOff"}',
+    );
+  });
+
+  it.each([
+    [
+      'spark-standalone',
+      sparkInput,
+      { spark: 'spark-standalone' },
+      {
+        SparkGcTimeHigh:
+          'metrics_executor_totalGCTime_seconds_total{namespace="spark",app="daily-sales-etl",application_name="daily-sales-etl"}',
+      },
+      // The standalone master publishes no run outcomes: no failure-rate alert, no SLO rules.
+      ['SparkJobFailureRateHigh', 'SloErrorBudgetFastBurn'],
+    ],
+    [
+      'airflow-statsd-outcome',
+      {
+        ...sparkInput,
+        entityRef: 'component:default/sales-daily-pipeline',
+        type: 'airflow-dag',
+        namespace: 'airflow',
+        selector: 'namespace="airflow"',
+        identity: 'sales_daily_pipeline',
+      },
+      { airflow: 'airflow-statsd-outcome' },
+      {
+        AirflowDagSuccessRateLow:
+          'airflow_dagrun_duration_success_count{namespace="airflow",dag_id="sales_daily_pipeline"}',
+        SloErrorBudgetFastBurn: 'slo:sli_error:ratio_rate',
+      },
+      [],
+    ],
+  ] as const)(
+    'writes rules that read the series of the %s profile and pass promtool',
+    async (_profile, input, profile, reads, absent) => {
+      const { read, files } = await run({ ...input, profile });
+      const ruleFiles = files.filter(f => f.endsWith('prometheus-rule.yaml'));
+      expect(ruleFiles.length).toBeGreaterThan(0);
+      for (const file of ruleFiles) {
+        const result = await checkPrometheusRule(read(file));
+        expect(result.output).toContain('SUCCESS');
+        expect(result.exitCode).toBe(0);
+      }
+      const rules = rulesOf(read(ruleFiles[0]));
+      for (const [alert, series] of Object.entries(reads)) {
+        const rule = rules.find(r => r.alert === alert);
+        expect({ alert, expr: rule?.expr ?? '' }).toEqual({
+          alert,
+          expr: expect.stringContaining(series),
+        });
+      }
+      for (const alert of absent) {
+        expect(rules.some(r => r.alert === alert)).toBe(false);
+      }
+    },
+    120_000,
+  );
+
+  it('refuses an unknown exporter profile, naming the layer and the profiles it accepts', async () => {
+    await expect(
+      run({ ...sparkInput, profile: { s3: 'minio-v4' } }),
+    ).rejects.toThrow(
+      "Invalid input 'profile': unknown s3 profile 'minio-v4'; known: minio-v2, minio-v3",
     );
   });
 
@@ -183,7 +249,7 @@ describe('dataops:monitoring:render', () => {
     );
     const lag = airflowRules.find(r => r.alert === 'AirflowSchedulerLagHigh');
     expect(lag.expr).toBe(
-      'max(airflow_dagrun_schedule_delay{namespace="airflow",dag_id="sales_daily_pipeline",quantile="0.9"}) > 20',
+      'max(airflow_dagrun_schedule_delay{namespace="airflow",dag_id="sales_daily_pipeline",quantile="0.99"}) > 20',
     );
     expect(lag.labels).toMatchObject({ priority: 'P3', env: 'dev' });
     expect(

@@ -74,6 +74,12 @@ const inputSchema = (z: ZodImpl) =>
       .strict()
       .optional()
       .describe('Overrides of the layer alert thresholds'),
+    profile: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe(
+        'Exporter profile per layer of the target environments (e.g. { "spark": "spark-standalone" }); the default stack when absent. See docs/metrics-catalogue.md',
+      ),
     logIndex: z
       .string()
       .optional()

@@ -57,6 +57,25 @@ export function prometheusMatrix() {
   };
 }
 
+/** The answer to a `timestamp()` probe of a series sampled up to `end`: each point's value is its own time. */
+export function freshSampleTimes(end: number) {
+  return {
+    status: 'success',
+    data: {
+      resultType: 'matrix',
+      result: [
+        {
+          metric: { dataops_input: '0' },
+          values: [
+            [end - 60, String(end - 60)],
+            [end, String(end)],
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export const OPENSEARCH_SEARCH_ANSWER = openSearchAnswer({
   index: 'logs-spark-2026.01.01',
   id: 'line-1',
@@ -124,10 +143,16 @@ export const STAND_INS: StandIn[] = [
     source: 'thanos',
     view: 'metrics',
     configure: url => ({ thanos: { url } }),
-    answer: request =>
-      request.path === '/api/v1/query_range'
-        ? { body: prometheusMatrix() }
-        : { status: 404, body: { status: 'error', error: 'not served' } },
+    answer: request => {
+      if (request.path !== '/api/v1/query_range') {
+        return { status: 404, body: { status: 'error', error: 'not served' } };
+      }
+      // The panels' freshness probe asks for sample timestamps: a healthy exporter's newest sample is now.
+      const form = new URLSearchParams(request.body);
+      return (form.get('query') ?? '').includes('timestamp(')
+        ? { body: freshSampleTimes(Number(form.get('end'))) }
+        : { body: prometheusMatrix() };
+    },
     isComplete: data =>
       data.panels.length > 0 && data.panels.every((p: any) => p.state === 'ok'),
   },

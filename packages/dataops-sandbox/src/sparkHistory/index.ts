@@ -1,0 +1,2 @@
+export { createSparkHistoryRouter } from './createSparkHistoryRouter';
+export { SPARK_TROUBLE, buildApplications } from './buildApplications';

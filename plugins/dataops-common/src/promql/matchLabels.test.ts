@@ -1,0 +1,71 @@
+import { checkMatcherRegex, parseSelector } from './parseSelector';
+import { labelValue, matchLabels } from './matchLabels';
+
+const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype);
+
+/** Patterns that take exponential time on a backtracking engine. */
+const CATASTROPHIC = [
+  '([A-Za-z]+)+!',
+  '(a+)+b',
+  '(a|a)+b',
+  '(a|aa)+c',
+  '(.*a){20}',
+  '((a*)*)*b',
+  '(\\w+\\s?)+$x',
+];
+
+describe('matchLabels (RE2 semantics)', () => {
+  it('anchors regexes at both ends, as Prometheus does', () => {
+    const [m] = parseSelector('app=~"etl"');
+    expect(matchLabels([m], { app: 'etl' })).toBe(true);
+    expect(matchLabels([m], { app: 'etl-2' })).toBe(false);
+    expect(matchLabels(parseSelector('app=~"a|b"'), { app: 'b' })).toBe(true);
+    expect(matchLabels(parseSelector('app=~"a|b"'), { app: 'ab' })).toBe(false);
+  });
+
+  it('accepts the (?i) flag that Prometheus accepts, and rejects what RE2 rejects', () => {
+    expect(checkMatcherRegex('(?i)error')).toBeUndefined();
+    expect(
+      matchLabels(parseSelector('level=~"(?i)error"'), { level: 'ERROR' }),
+    ).toBe(true);
+    expect(checkMatcherRegex('(?=x)')).toMatch(/unsupported|invalid/);
+    expect(checkMatcherRegex('(a)\\1')).toMatch(/invalid escape/);
+  });
+
+  it('treats missing labels as empty, for every operator', () => {
+    expect(matchLabels(parseSelector('team=""'), {})).toBe(true);
+    expect(matchLabels(parseSelector('team!=""'), {})).toBe(false);
+    expect(matchLabels(parseSelector('team=~".*"'), {})).toBe(true);
+    expect(matchLabels(parseSelector('team!~".+"'), {})).toBe(true);
+  });
+
+  it.each(PROTOTYPE_KEYS)(
+    'reads only own labels: a matcher on %s sees an empty value',
+    name => {
+      const matcher = { name, op: '=~' as const, value: '.+' };
+      expect(labelValue({}, name)).toBe('');
+      expect(matchLabels([matcher], {})).toBe(false);
+      expect(matchLabels([matcher], { [name]: 'x' })).toBe(true);
+    },
+  );
+
+  it.each(CATASTROPHIC)(
+    'matches %s against long hostile input in under 10 ms',
+    pattern => {
+      expect(checkMatcherRegex(pattern)).toBeUndefined();
+      const inputs = [
+        'a'.repeat(10_000),
+        `${'a'.repeat(5_000)}!x`,
+        `${'ab '.repeat(3_000)}`,
+      ];
+      for (const input of inputs) {
+        // Warm the compile cache first: compiling is paid once per selector, matching per alert.
+        matchLabels([{ name: 'x', op: '=~', value: pattern }], { x: 'a' });
+        const started = process.hrtime.bigint();
+        matchLabels([{ name: 'x', op: '=~', value: pattern }], { x: input });
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        expect(ms).toBeLessThan(10);
+      }
+    },
+  );
+});
