@@ -26,12 +26,7 @@ import {
   thanosSource,
 } from './sources';
 import { createInventoryRouter } from './inventory';
-import { FleetService, createFleetRouter, readFleetLimits } from './fleet';
-import {
-  createCatalogOwnership,
-  createSharedAlertReads,
-  setupTeams,
-} from './teams';
+import { setupTeams } from './teams';
 import { createBuiltInViews } from './views';
 
 /**
@@ -70,11 +65,18 @@ export const dataopsPlugin = createBackendPlugin({
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         notifications: notificationService,
-        userInfo: coreServices.userInfo,
       },
       async init(deps) {
         const { rootConfig, logger, httpRouter, cache } = deps;
         const config = readDataOpsConfig(rootConfig);
+
+        const registry = new ViewRegistry();
+        createBuiltInViews(
+          { config, cache, permissions: deps.permissions },
+          registry,
+        ).forEach(v => registry.register(v));
+        moduleViews.forEach(v => registry.register(v));
+        deps.permissionsRegistry.addPermissions(dataopsPermissions);
 
         const environmentSources = EnvironmentSources.fromConfig({
           rootConfig,
@@ -82,41 +84,6 @@ export const dataopsPlugin = createBackendPlugin({
           sources: sources.list(),
         });
 
-        const alertmanager = (envName: string) =>
-          environmentSources.client<AlertmanagerClient>(
-            envName,
-            alertmanagerSource,
-          );
-        // One ownership index for the entity alerts card, the team views and the poller: they agree on owners.
-        const ownership = createCatalogOwnership({
-          catalog: deps.catalog,
-          auth: deps.auth,
-          config,
-        });
-        const readAlerts = createSharedAlertReads({ config, alertmanager });
-
-        const registry = new ViewRegistry();
-        createBuiltInViews(
-          {
-            config,
-            cache,
-            permissions: deps.permissions,
-            alertOwnership: { index: () => ownership.index(), readAlerts },
-          },
-          registry,
-        ).forEach(v => registry.register(v));
-        moduleViews.forEach(v => registry.register(v));
-        deps.permissionsRegistry.addPermissions(dataopsPermissions);
-
-        const views = new EntityViewService({
-          registry,
-          environments: config.environments,
-          sources: environmentSources,
-          cache,
-          logger,
-          ttlOverrides: config.cacheTtlSeconds,
-          cacheStore: rootConfig.getOptionalString('backend.cache.store'),
-        });
         httpRouter.use(
           await createEntityViewRouter({
             httpAuth: deps.httpAuth,
@@ -125,19 +92,14 @@ export const dataopsPlugin = createBackendPlugin({
             entityCacheMs:
               (rootConfig.getOptionalNumber('dataops.entityCacheSeconds') ??
                 0) * 1000,
-            views,
-          }),
-        );
-        // The fleet page shares the view service, and so its cache, with the entity pages.
-        httpRouter.use(
-          await createFleetRouter({
-            httpAuth: deps.httpAuth,
-            userInfo: deps.userInfo,
-            environments: config.environments.map(e => e.name),
-            fleet: new FleetService({
-              catalog: deps.catalog,
-              views,
-              limits: readFleetLimits(rootConfig),
+            views: new EntityViewService({
+              registry,
+              environments: config.environments,
+              sources: environmentSources,
+              cache,
+              logger,
+              ttlOverrides: config.cacheTtlSeconds,
+              cacheStore: rootConfig.getOptionalString('backend.cache.store'),
             }),
           }),
         );
@@ -162,7 +124,15 @@ export const dataopsPlugin = createBackendPlugin({
           }),
         );
         httpRouter.use(
-          await setupTeams({ ...deps, config, alertmanager, ownership }),
+          await setupTeams({
+            ...deps,
+            config,
+            alertmanager: envName =>
+              environmentSources.client<AlertmanagerClient>(
+                envName,
+                alertmanagerSource,
+              ),
+          }),
         );
 
         logger.info(

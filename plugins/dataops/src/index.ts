@@ -16,7 +16,6 @@ export {
   EntityDataOpsAlertsCard,
   EntityDataOpsTeamAlertsCard,
   DataOpsInventoryPage,
-  DataOpsFleetPage,
 } from './plugin';
 export type { EntityDataOpsTeamAlertsCardProps } from './components/TeamAlertsCard';
 export {
@@ -28,7 +27,6 @@ export {
   dataOpsStorageRouteRef,
   dataOpsRunsRouteRef,
   dataOpsInventoryRouteRef,
-  dataOpsFleetRouteRef,
 } from './routes';
 export {
   isDataOpsAvailable,

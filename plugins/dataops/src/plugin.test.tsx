@@ -42,7 +42,6 @@ describe('legacy plugin', () => {
     ]);
     expect(Object.keys(dataOpsPlugin.routes).sort()).toEqual([
       'deployments',
-      'fleet',
       'inventory',
       'logs',
       'metrics',

@@ -1,7 +1,6 @@
 export {
   ENTITY_LABEL,
   buildTeamAlerts,
-  createSharedAlertReads,
   readAttributedAlerts,
   toActiveAlert,
   toStringMap,
@@ -30,5 +29,4 @@ export {
 export type { AlertTarget } from './ownership';
 export { generateRoutingTree } from './routing';
 export { createCatalogOwnership, createTeamRouter } from './router';
-export type { AttributedAlerts } from './alerts';
 export { setupTeams } from './setupTeams';

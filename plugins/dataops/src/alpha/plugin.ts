@@ -1,7 +1,6 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { dataOpsApi } from './apis';
 import { dataOpsInventoryPage } from './inventoryPage';
-import { dataOpsFleetPage } from './fleetPage';
 import { dataOpsRoutes } from './routes';
 import {
   dataOpsAlertsCard,
@@ -24,6 +23,5 @@ export const dataOpsFrontendPlugin = createFrontendPlugin({
     dataOpsAlertsCard,
     dataOpsTeamAlertsCard,
     dataOpsInventoryPage,
-    dataOpsFleetPage,
   ],
 });

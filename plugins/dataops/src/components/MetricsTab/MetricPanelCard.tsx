@@ -17,7 +17,6 @@ import { formatValue } from '../../format';
 import { EnvironmentStatusPanel, StatusChip } from '../shared';
 import { MetricChart } from './MetricChart';
 import { PanelStateNotice } from './PanelStateNotice';
-import { LogsAroundMoment } from './LogsAroundMoment';
 import { toChartSeries } from './chartData';
 
 const useStyles = makeStyles(theme => ({
@@ -175,19 +174,10 @@ export function MetricPanelCard(props: MetricPanelCardProps) {
           </Grid>
         )}
         {drawable.length > 0 && onPointClick && (
-          <>
-            <Typography variant="caption" color="textSecondary">
-              Click the chart to open the logs five minutes either side of that
-              moment, or pick the moment here.
-            </Typography>
-            <LogsAroundMoment
-              panelTitle={first.title}
-              fromMs={fromMs}
-              toMs={toMs}
-              envs={Array.from(new Set(drawable.map(p => p.env)))}
-              onOpen={onPointClick}
-            />
-          </>
+          <Typography variant="caption" color="textSecondary">
+            Click the chart to open the logs five minutes either side of that
+            moment.
+          </Typography>
         )}
         {drawable.length === 0 && panels.every(p => p.panel.state === 'ok') && (
           <Alert severity="info">

@@ -1,7 +1,6 @@
 import { Line, LineChart, ReferenceLine, YAxis } from 'recharts';
 import { Thresholds } from '@dataops-observability/plugin-dataops-common';
-import { statusColour, useLevelColours } from '../shared';
-import { useTheme } from '@material-ui/core/styles';
+import { LEVEL_COLOURS } from '../shared';
 
 /** A small line of the check's value over the selected range, with its thresholds as dashed lines. */
 export function Sparkline(props: {
@@ -10,8 +9,6 @@ export function Sparkline(props: {
   label: string;
 }) {
   const { points, threshold, label } = props;
-  const theme = useTheme();
-  const colours = useLevelColours();
   const data = points.map(([t, v]) => ({ t: t * 1000, v }));
   return (
     <div role="img" aria-label={label}>
@@ -25,7 +22,7 @@ export function Sparkline(props: {
         {threshold?.warning !== undefined && (
           <ReferenceLine
             y={threshold.warning}
-            stroke={colours.warning.line}
+            stroke={LEVEL_COLOURS.warning.fg}
             strokeDasharray="3 3"
             ifOverflow="extendDomain"
           />
@@ -33,7 +30,7 @@ export function Sparkline(props: {
         {threshold?.critical !== undefined && (
           <ReferenceLine
             y={threshold.critical}
-            stroke={colours.critical.line}
+            stroke={LEVEL_COLOURS.critical.fg}
             strokeDasharray="3 3"
             ifOverflow="extendDomain"
           />
@@ -43,7 +40,7 @@ export function Sparkline(props: {
           dataKey="v"
           dot={false}
           isAnimationActive={false}
-          stroke={statusColour(theme, 'running')}
+          stroke="#1565c0"
           strokeWidth={1.5}
           connectNulls={false}
         />

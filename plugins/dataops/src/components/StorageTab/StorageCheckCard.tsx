@@ -7,7 +7,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { StorageCheck } from '@dataops-observability/plugin-dataops-common';
-import { STALE_STYLE, StatusChip, useLevelColours } from '../shared';
+import { LEVEL_COLOURS, STALE_STYLE, StatusChip } from '../shared';
 import { Sparkline } from './Sparkline';
 import { formatCheckValue, formatThreshold } from './formatCheck';
 
@@ -51,7 +51,6 @@ const SOURCE_LABEL: Record<string, string> = {
 export function StorageCheckCard(props: { check: StorageCheck }) {
   const { check } = props;
   const classes = useStyles();
-  const colours = useLevelColours();
   const [showQuery, setShowQuery] = useState(false);
   const threshold = formatThreshold(check.threshold, check.unit);
   const notice = check.state === 'ok' ? undefined : STATE_NOTICE[check.state];
@@ -59,7 +58,7 @@ export function StorageCheckCard(props: { check: StorageCheck }) {
   return (
     <Card
       className={classes.card}
-      style={{ borderLeftColor: colours[check.level].line }}
+      style={{ borderLeftColor: LEVEL_COLOURS[check.level].fg }}
       component="article"
       aria-label={`${check.title} ${check.target}`}
       data-state={check.state}

@@ -1,7 +1,6 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { EnvironmentRules } from '@dataops-observability/plugin-dataops-common';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
@@ -93,20 +92,12 @@ function newEntity(input: {
   };
 }
 
-/** What the installation's configuration gives the annotate action. @public */
-export interface CatalogAnnotateActionOptions {
-  /** `dataops.environments`, which the catalog judges `.<env>` keys and index patterns against. */
-  environments?: EnvironmentRules[];
-}
-
 /**
  * `dataops:catalog:annotate`: adds or updates the suite's annotations in a catalog file of the workspace,
  * keeping every other line as it was, or creates the file.
  * @public
  */
-export function createCatalogAnnotateAction(
-  options: CatalogAnnotateActionOptions = {},
-) {
+export function createCatalogAnnotateAction() {
   return createTemplateAction({
     id: 'dataops:catalog:annotate',
     description:
@@ -142,7 +133,7 @@ export function createCatalogAnnotateAction(
         );
       }
       for (const [key, value] of Object.entries(annotations)) {
-        validateAnnotation(key, value, options.environments);
+        validateAnnotation(key, value);
       }
       let target: string;
       try {

@@ -1,2 +1,1 @@
 export { createCatalogAnnotateAction } from './createCatalogAnnotateAction';
-export type { CatalogAnnotateActionOptions } from './createCatalogAnnotateAction';

@@ -1,2 +1,1 @@
 export { createMonitoringRenderAction } from './createMonitoringRenderAction';
-export type { MonitoringRenderActionOptions } from './createMonitoringRenderAction';

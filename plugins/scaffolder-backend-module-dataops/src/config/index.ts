@@ -1,1 +1,0 @@
-export { readStorageCheckSettings } from './readStorageCheckSettings';
