@@ -16,8 +16,10 @@ const HOUR = 3600_000;
 
 describe('sandbox Airflow REST API', () => {
   let sandbox: RunningSandbox;
-  // Half past an hour, so the newest slot's run is still going and the scripted runs have ended.
-  const anchorMs = Math.floor(Date.now() / HOUR) * HOUR - 30 * 60_000;
+  // A quarter past an hour, whatever the clock says: the newest slot's run started at most 2 minutes past
+  // and no run is shorter than 45% of its SLA (over 20 minutes here), so it is still going, while every
+  // scripted run of the slots before (the longest ends 43 minutes before) has ended.
+  const anchorMs = Math.floor(Date.now() / HOUR) * HOUR - 45 * 60_000;
   const get = async (path: string, init: RequestInit = auth) => {
     const res = await fetch(`${sandbox.url}${path}`, init);
     return { status: res.status, body: (await res.json()) as any };

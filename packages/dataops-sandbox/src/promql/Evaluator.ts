@@ -1,3 +1,4 @@
+import { compileLabelRegex } from '@dataops-observability/plugin-dataops-common';
 import { BinaryOp, Expr, VectorMatching } from './ast';
 import { bucketQuantile, extrapolatedRate, instantRate, OVER_TIME, SIMPLE_FUNCTIONS } from './functions';
 import { labelsKey } from './matchers';
@@ -290,13 +291,13 @@ export class Evaluator {
         // The backend's freshness probe tells its inputs apart with it; RE2 anchors the whole value.
         const v = this.vectorArg(args, 0, fn, t);
         const [dst, replacement, src, regex] = [1, 2, 3, 4].map(i => this.stringArg(args, i, fn, t));
-        const pattern = new RegExp(`^(?:${regex})$`);
+        const pattern = compileLabelRegex(regex);
         return {
           type: 'vector',
           series: v.map(e => {
-            const match = pattern.exec(e.labels[src] ?? '');
-            if (!match) return e;
-            const value = replacement.replace(/\$(\d+)/g, (_, n) => match[Number(n)] ?? '');
+            const match = pattern.matcher(e.labels[src] ?? '');
+            if (!match.matches()) return e;
+            const value = replacement.replace(/\$(\d+)/g, (_, n) => (Number(n) <= match.groupCount() ? match.group(Number(n)) ?? '' : ''));
             const labels = { ...e.labels };
             if (value) labels[dst] = value;
             else delete labels[dst];

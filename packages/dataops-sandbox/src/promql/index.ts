@@ -1,6 +1,6 @@
 export { Evaluator } from './Evaluator';
 export { parseDuration, parsePromQL } from './parse';
-export { anchoredRegex, labelsKey, matches, matchesAll } from './matchers';
+export { labelsKey, matches, matchesAll } from './matchers';
 export { PromQLError } from './types';
 export type {
   InstantSeries,

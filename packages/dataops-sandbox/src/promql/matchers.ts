@@ -1,19 +1,5 @@
+import { matchesLabelRegex } from '@dataops-observability/plugin-dataops-common';
 import { Labels, LabelMatcher } from './types';
-
-const regexCache = new Map<string, RegExp>();
-
-/** Prometheus regexes are fully anchored RE2; JavaScript's engine covers the subset used in practice. */
-export function anchoredRegex(pattern: string): RegExp {
-  let re = regexCache.get(pattern);
-  if (!re) {
-    re = new RegExp(`^(?:${pattern})$`, 's');
-    if (regexCache.size > 1000) {
-      regexCache.clear();
-    }
-    regexCache.set(pattern, re);
-  }
-  return re;
-}
 
 export function matches(labels: Labels, m: LabelMatcher): boolean {
   // Own labels only: a matcher on `constructor` must see an empty value, as in Prometheus.
@@ -24,9 +10,9 @@ export function matches(labels: Labels, m: LabelMatcher): boolean {
     case '!=':
       return value !== m.value;
     case '=~':
-      return anchoredRegex(m.value).test(value);
+      return matchesLabelRegex(m.value, value);
     case '!~':
-      return !anchoredRegex(m.value).test(value);
+      return !matchesLabelRegex(m.value, value);
     default:
       return false;
   }
