@@ -337,6 +337,28 @@ export interface Config {
      */
     entityCacheSeconds?: number;
     /**
+     * The fleet page's bulk route (`GET /v1/fleet`, docs/fleet.md).
+     */
+    fleet?: {
+      /**
+       * Entities whose summaries are computed at the same time; each computes all its environments. Default 8.
+       * @visibility backend
+       */
+      maxConcurrentEntities?: number;
+      /**
+       * Most entities one request computes; past it the answer says `truncated` and the page asks to
+       * narrow the filters. Default 1000.
+       * @visibility backend
+       */
+      maxEntities?: number;
+      /**
+       * How long a request waits for cells before answering with the rest marked pending, in seconds
+       * (the work goes on and fills the cache for the next poll). Default 5.
+       * @visibility backend
+       */
+      deadlineSeconds?: number;
+    };
+    /**
      * The `slo` view: policy defaults (99.9% over 30 days, fast and slow burn alerts; docs/platform-rules.md,
      * "SLO policy") and SLI templates per entity `spec.type`. Entities still choose objective and period by annotation.
      */

@@ -26,7 +26,12 @@ import {
   thanosSource,
 } from './sources';
 import { createInventoryRouter } from './inventory';
-import { setupTeams } from './teams';
+import { FleetService, createFleetRouter, readFleetLimits } from './fleet';
+import {
+  createCatalogOwnership,
+  createSharedAlertReads,
+  setupTeams,
+} from './teams';
 import { createBuiltInViews } from './views';
 
 /**
@@ -65,18 +70,11 @@ export const dataopsPlugin = createBackendPlugin({
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         notifications: notificationService,
+        userInfo: coreServices.userInfo,
       },
       async init(deps) {
         const { rootConfig, logger, httpRouter, cache } = deps;
         const config = readDataOpsConfig(rootConfig);
-
-        const registry = new ViewRegistry();
-        createBuiltInViews(
-          { config, cache, permissions: deps.permissions },
-          registry,
-        ).forEach(v => registry.register(v));
-        moduleViews.forEach(v => registry.register(v));
-        deps.permissionsRegistry.addPermissions(dataopsPermissions);
 
         const environmentSources = EnvironmentSources.fromConfig({
           rootConfig,
@@ -84,6 +82,41 @@ export const dataopsPlugin = createBackendPlugin({
           sources: sources.list(),
         });
 
+        const alertmanager = (envName: string) =>
+          environmentSources.client<AlertmanagerClient>(
+            envName,
+            alertmanagerSource,
+          );
+        // One ownership index for the entity alerts card, the team views and the poller: they agree on owners.
+        const ownership = createCatalogOwnership({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          config,
+        });
+        const readAlerts = createSharedAlertReads({ config, alertmanager });
+
+        const registry = new ViewRegistry();
+        createBuiltInViews(
+          {
+            config,
+            cache,
+            permissions: deps.permissions,
+            alertOwnership: { index: () => ownership.index(), readAlerts },
+          },
+          registry,
+        ).forEach(v => registry.register(v));
+        moduleViews.forEach(v => registry.register(v));
+        deps.permissionsRegistry.addPermissions(dataopsPermissions);
+
+        const views = new EntityViewService({
+          registry,
+          environments: config.environments,
+          sources: environmentSources,
+          cache,
+          logger,
+          ttlOverrides: config.cacheTtlSeconds,
+          cacheStore: rootConfig.getOptionalString('backend.cache.store'),
+        });
         httpRouter.use(
           await createEntityViewRouter({
             httpAuth: deps.httpAuth,
@@ -92,14 +125,19 @@ export const dataopsPlugin = createBackendPlugin({
             entityCacheMs:
               (rootConfig.getOptionalNumber('dataops.entityCacheSeconds') ??
                 0) * 1000,
-            views: new EntityViewService({
-              registry,
-              environments: config.environments,
-              sources: environmentSources,
-              cache,
-              logger,
-              ttlOverrides: config.cacheTtlSeconds,
-              cacheStore: rootConfig.getOptionalString('backend.cache.store'),
+            views,
+          }),
+        );
+        // The fleet page shares the view service, and so its cache, with the entity pages.
+        httpRouter.use(
+          await createFleetRouter({
+            httpAuth: deps.httpAuth,
+            userInfo: deps.userInfo,
+            environments: config.environments.map(e => e.name),
+            fleet: new FleetService({
+              catalog: deps.catalog,
+              views,
+              limits: readFleetLimits(rootConfig),
             }),
           }),
         );
@@ -124,15 +162,7 @@ export const dataopsPlugin = createBackendPlugin({
           }),
         );
         httpRouter.use(
-          await setupTeams({
-            ...deps,
-            config,
-            alertmanager: envName =>
-              environmentSources.client<AlertmanagerClient>(
-                envName,
-                alertmanagerSource,
-              ),
-          }),
+          await setupTeams({ ...deps, config, alertmanager, ownership }),
         );
 
         logger.info(

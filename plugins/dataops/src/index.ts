@@ -16,6 +16,7 @@ export {
   EntityDataOpsAlertsCard,
   EntityDataOpsTeamAlertsCard,
   DataOpsInventoryPage,
+  DataOpsFleetPage,
 } from './plugin';
 export type { EntityDataOpsTeamAlertsCardProps } from './components/TeamAlertsCard';
 export {
@@ -27,6 +28,7 @@ export {
   dataOpsStorageRouteRef,
   dataOpsRunsRouteRef,
   dataOpsInventoryRouteRef,
+  dataOpsFleetRouteRef,
 } from './routes';
 export {
   isDataOpsAvailable,

@@ -42,6 +42,7 @@ describe('legacy plugin', () => {
     ]);
     expect(Object.keys(dataOpsPlugin.routes).sort()).toEqual([
       'deployments',
+      'fleet',
       'inventory',
       'logs',
       'metrics',

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { DataOpsClient, dataOpsApiRef } from './api';
-import { dataOpsInventoryRouteRef } from './routes';
+import { dataOpsFleetRouteRef, dataOpsInventoryRouteRef } from './routes';
 import type { EntityDataOpsTeamAlertsCardProps } from './components/TeamAlertsCard';
 import { DataOpsTabName, TAB_DEFINITIONS, TAB_ROUTES_BY_NAME } from './tabs';
 
@@ -22,7 +22,11 @@ export const dataOpsPlugin = createPlugin({
         new DataOpsClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { ...TAB_ROUTES_BY_NAME, inventory: dataOpsInventoryRouteRef },
+  routes: {
+    ...TAB_ROUTES_BY_NAME,
+    inventory: dataOpsInventoryRouteRef,
+    fleet: dataOpsFleetRouteRef,
+  },
 });
 
 /**
@@ -36,6 +40,19 @@ export const DataOpsInventoryPage: () => JSX.Element = dataOpsPlugin.provide(
     component: () =>
       import('./components/InventoryPage').then(m => m.InventoryPage),
     mountPoint: dataOpsInventoryRouteRef,
+  }),
+);
+
+/**
+ * The DataOps fleet page: every annotated entity the user may see, one column per environment, worst first.
+ * Mount it at a top-level route, by convention `/dataops`, and add a sidebar item.
+ * @public
+ */
+export const DataOpsFleetPage: () => JSX.Element = dataOpsPlugin.provide(
+  createRoutableExtension({
+    name: 'DataOpsFleetPage',
+    component: () => import('./components/FleetPage').then(m => m.FleetPage),
+    mountPoint: dataOpsFleetRouteRef,
   }),
 );
 

@@ -48,7 +48,18 @@ const values = {
   logHotDays: 7,
   logRetentionDays: 30,
   catalogPath: 'catalog-info.yaml',
+  gitopsRepoUrl: 'https://bitbucket.example.com/scm/platform/gitops.git',
 };
+
+/** As in the demo: every environment binds logs and applications to the entity's name. */
+const environment = (name: string) => ({
+  name,
+  opensearch: { allowedIndexPatterns: ['logs-*'] },
+  entityScope: {
+    logFilter: 'kubernetes.labels.app:{name}',
+    appSelector: 'backstage.io/kubernetes-id={name}',
+  },
+});
 
 describe('the onboarding template through the scaffolder dry run', () => {
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
@@ -65,6 +76,20 @@ describe('the onboarding template through the scaffolder dry run', () => {
         mockServices.rootConfig.factory({
           data: {
             backend: { baseUrl: 'http://localhost:7007' },
+            dataops: {
+              environments: ['dev', 'stage', 'prod'].map(environment),
+              storage: {
+                checks: {
+                  's3-capacity': {
+                    thresholds: {
+                      direction: 'above',
+                      warning: 70,
+                      critical: 75,
+                    },
+                  },
+                },
+              },
+            },
             // A token only so the pull-request action can build its client; a dry run calls no GitHub API.
             integrations: {
               github: [{ host: 'github.com', token: 'dry-run-only' }],
@@ -121,6 +146,7 @@ describe('the onboarding template through the scaffolder dry run', () => {
           `${dir}/overlays/${env}/prometheus-rule.yaml`,
           `${dir}/opensearch/${env}/ism-policy.json`,
           `${dir}/opensearch/${env}/index-template.json`,
+          `${dir}/argocd/${env}/application.yaml`,
         ]),
       ].sort(),
     );
@@ -137,7 +163,21 @@ describe('the onboarding template through the scaffolder dry run', () => {
       'dataops.io/prometheus-selector':
         'namespace="spark",app="daily-sales-etl"',
       'dataops.io/opensearch-index': 'logs-spark-*',
+      // What the Logs, Deployments, Storage and Runs tabs need, as the catalog's data scope rule wants it.
+      'dataops.io/opensearch-filter': 'kubernetes.labels.app:daily-sales-etl',
+      'argocd/app-name': 'daily-sales-etl',
+      'dataops.io/storage': 's3:sales-lake,hive:metastore',
+      'dataops.io/run-sla': '30m',
     });
+    const app = parse(files[`${dir}/argocd/prod/application.yaml`]);
+    expect(app.spec.source).toEqual({
+      repoURL: 'https://bitbucket.example.com/scm/platform/gitops.git',
+      targetRevision: 'HEAD',
+      path: `${dir}/overlays/prod`,
+    });
+    expect(app.metadata.labels['backstage.io/kubernetes-id']).toBe(
+      'daily-sales-etl',
+    );
     expect(
       entity.metadata.annotations['dataops.io/airflow-dag-id'],
     ).toBeUndefined();
@@ -151,6 +191,21 @@ describe('the onboarding template through the scaffolder dry run', () => {
     expect(
       rules.find((r: any) => r.alert === 'SloErrorBudgetFastBurn').expr,
     ).toContain('(36 * 0.005)');
+    // The entity's storage and run SLA become alerts; the configured capacity threshold wins.
+    const capacity = rules.filter(
+      (r: any) => r.alert === 'StorageS3CapacityHigh',
+    );
+    expect(capacity.map((r: any) => r.labels.severity)).toEqual([
+      'critical',
+      'warning',
+    ]);
+    expect(capacity[0].expr).toMatch(/\) > 75$/);
+    expect(capacity[1].expr).toMatch(/\) > 70 and \(.*\) <= 75$/);
+    expect(
+      rules
+        .filter((r: any) => r.alert === 'DataOpsRunOverSla')
+        .map((r: any) => r.labels.severity),
+    ).toEqual(['critical', 'warning']);
     const promtool = await checkPrometheusRule(rule);
     expect(promtool.exitCode).toBe(0);
 
@@ -160,7 +215,7 @@ describe('the onboarding template through the scaffolder dry run', () => {
     const bundleFiles = Object.entries(files).filter(
       ([path]) => path !== 'catalog-info.yaml',
     );
-    expect(bundleFiles).toHaveLength(10);
+    expect(bundleFiles).toHaveLength(12);
     for (const [path, content] of bundleFiles) {
       expect(text).toContain(
         `#### ${path}\n\n\`\`\`${
@@ -189,6 +244,7 @@ describe('the onboarding template through the scaffolder dry run', () => {
       thresholds: { snapshotCount: 50 },
       openPullRequest: true,
       repoUrl: 'github.com?owner=acme&repo=gitops',
+      gitopsRepoUrl: 'git@bitbucket.example.com:platform/gitops.git',
     });
     expect({
       status: res.status,
@@ -200,6 +256,24 @@ describe('the onboarding template through the scaffolder dry run', () => {
     expect(paths).toContain(
       'monitoring/sales-daily-orders/base/service-monitor.yaml',
     );
+    // A Resource: the demo's logFilter names Components only, so the table gets no log annotations (the
+    // catalog would flag them) and the result says why; its storage still becomes alerts.
+    const catalogFile = parse(
+      Buffer.from(
+        res.body.directoryContents.find(
+          (f: { path: string }) => f.path === 'catalog-info.yaml',
+        ).base64Content,
+        'base64',
+      ).toString('utf8'),
+    );
+    expect(
+      catalogFile.metadata.annotations['dataops.io/opensearch-index'],
+    ).toBeUndefined();
+    expect(catalogFile.metadata.annotations['argocd/app-name']).toBe(
+      'sales-daily-orders-monitoring',
+    );
+    expect(res.body.output.text[0].content).toContain('No log annotations');
+    expect(res.body.output.text[0].content).toContain('StorageS3CapacityHigh');
     const log = res.body.log.map((l: any) => l.body.message).join('\n');
     expect(log).toContain('Performing dry run of creating pull request');
     expect(res.body.output.links).toEqual(

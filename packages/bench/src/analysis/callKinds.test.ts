@@ -18,6 +18,12 @@ describe('call kinds', () => {
     expect(
       callKind('/env01/prometheus/api/v1/query_range', 'sum(up{a="b"})'),
     ).toBe('prometheus query_range');
+    expect(
+      callKind(
+        '/env01/prometheus/api/v1/query_range',
+        '(sum(up{a="b"})) or label_replace(max(timestamp(up{a="b"})), "dataops_input", "0", "", "")',
+      ),
+    ).toBe('prometheus query_range');
   });
 
   it('summarises calls most frequent first', () => {

@@ -8,8 +8,9 @@ import type { ProxyCall } from '../upstreams/DelayedCountingProxy';
 export function callKind(path: string, query?: string): string {
   const [, , service = '?', ...rest] = path.split('/');
   if (service === 'prometheus') {
-    // The freshness probe of a panel asks for the timestamps of its inputs' newest samples.
-    if (query?.includes('timestamp(')) {
+    // A freshness probe sent on its own asks for the timestamps of a panel's inputs' newest samples; one
+    // folded into its panel's query (`(query) or label_replace(...)`) is that panel's range query.
+    if (query?.startsWith('label_replace(max(timestamp(')) {
       return 'prometheus freshness probe';
     }
     return `prometheus ${rest[rest.length - 1]}`;

@@ -1,6 +1,7 @@
 export {
   ENTITY_LABEL,
   buildTeamAlerts,
+  createSharedAlertReads,
   readAttributedAlerts,
   toActiveAlert,
   toStringMap,
@@ -29,4 +30,5 @@ export {
 export type { AlertTarget } from './ownership';
 export { generateRoutingTree } from './routing';
 export { createCatalogOwnership, createTeamRouter } from './router';
+export type { AttributedAlerts } from './alerts';
 export { setupTeams } from './setupTeams';

@@ -20,6 +20,7 @@ import {
   scheduleEpisodeRetention,
 } from './incidents';
 import { AlertNotifier, readNotificationsConfig } from './notifications';
+import type { CatalogOwnership } from './ownership';
 import { createCatalogOwnership, createTeamRouter } from './router';
 
 /**
@@ -37,6 +38,8 @@ export async function setupTeams(options: {
   catalog: CatalogService;
   database: DatabaseService;
   scheduler: SchedulerService;
+  /** Shared with the entity alerts view, so the entity card and the team view use one index. */
+  ownership?: CatalogOwnership;
   notifications: NotificationService;
 }): Promise<express.Router> {
   const { rootConfig, config, alertmanager, logger, auth, catalog } = options;
@@ -51,7 +54,8 @@ export async function setupTeams(options: {
       })
     : undefined;
   // One ownership index for the team routes and the poller: one catalog read per refresh, not two.
-  const ownership = createCatalogOwnership({ catalog, auth, config });
+  const ownership =
+    options.ownership ?? createCatalogOwnership({ catalog, auth, config });
   const router = await createTeamRouter({
     httpAuth: options.httpAuth,
     auth,

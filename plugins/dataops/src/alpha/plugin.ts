@@ -1,6 +1,7 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { dataOpsApi } from './apis';
 import { dataOpsInventoryPage } from './inventoryPage';
+import { dataOpsFleetPage } from './fleetPage';
 import { dataOpsRoutes } from './routes';
 import {
   dataOpsAlertsCard,
@@ -23,5 +24,6 @@ export const dataOpsFrontendPlugin = createFrontendPlugin({
     dataOpsAlertsCard,
     dataOpsTeamAlertsCard,
     dataOpsInventoryPage,
+    dataOpsFleetPage,
   ],
 });

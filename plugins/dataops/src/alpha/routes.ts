@@ -1,5 +1,5 @@
 import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
-import { dataOpsInventoryRouteRef } from '../routes';
+import { dataOpsFleetRouteRef, dataOpsInventoryRouteRef } from '../routes';
 import { TAB_ROUTES_BY_NAME } from '../tabs';
 
 /**
@@ -10,4 +10,5 @@ import { TAB_ROUTES_BY_NAME } from '../tabs';
 export const dataOpsRoutes = convertLegacyRouteRefs({
   ...TAB_ROUTES_BY_NAME,
   inventory: dataOpsInventoryRouteRef,
+  fleet: dataOpsFleetRouteRef,
 });

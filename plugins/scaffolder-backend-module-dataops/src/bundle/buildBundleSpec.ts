@@ -4,6 +4,7 @@ import {
   ANNOTATION_RULES,
   AnnotationRule,
   AnnotationVerdict,
+  EnvironmentRules,
   formatWindow,
   isValidEnvironmentName,
   isValidLabelKey,
@@ -14,6 +15,7 @@ import {
 } from '@dataops-observability/plugin-dataops-common';
 import { DEFAULT_THRESHOLDS, thresholdsFor } from './layerAlerts';
 import type {
+  ArgoApplicationSettings,
   LayerThresholds,
   MonitoringBundleSpec,
   WorkloadType,
@@ -55,6 +57,33 @@ export interface MonitoringBundleInput {
   resourceLabels?: Record<string, string>;
   /** Workspace-relative folder of the bundle; defaults to `monitoring/<name>`. */
   targetPath?: string;
+  /** `dataops.io/storage` of the workload (`s3:sales-lake,oracle:SALES_TS`); storage alerts per item. */
+  storage?: string;
+  /** `dataops.io/run-sla` of the workload (`45m`); run-duration alerts in every environment. */
+  runSla?: string;
+  /** Per environment, a run SLA that differs from `runSla` (written as `dataops.io/run-sla.<env>`). */
+  runSlaByEnvironment?: Record<string, string>;
+  /** The workload's own Argo CD application, when it has one. */
+  argocdAppName?: string;
+  /** Git URL of the GitOps repository; the Argo CD Applications of the bundle sync from it. */
+  gitopsRepoUrl?: string;
+  /** Revision Argo CD syncs; default `HEAD`. */
+  gitopsRevision?: string;
+  /** Argo CD project of the Applications; default `default`. */
+  argocdProject?: string;
+  /** Namespace Argo CD runs in; default `argocd`. */
+  argocdNamespace?: string;
+  /** Destination cluster API server; default `https://kubernetes.default.svc`. */
+  argocdServer?: string;
+}
+
+/** What the installation's configuration adds to the render action's checks. @public */
+export interface MonitoringBundleOptions {
+  /**
+   * The environments of `dataops.environments`; when given, only these may be rendered, and their data scope
+   * rules shape the annotations.
+   */
+  environments?: EnvironmentRules[];
 }
 
 /** Workload types the render action accepts. @public */
@@ -183,6 +212,7 @@ function resolveThresholds(
  */
 export function buildBundleSpec(
   input: MonitoringBundleInput,
+  options: MonitoringBundleOptions = {},
 ): MonitoringBundleSpec {
   if (!WORKLOAD_TYPES.includes(input.type)) {
     throw bad(
@@ -253,6 +283,19 @@ export function buildBundleSpec(
     }
   });
   const environments = [...new Set(input.environments)];
+  const configured = (options.environments ?? []).map(e => e.name);
+  if (configured.length > 0) {
+    environments.forEach(env => {
+      if (!configured.includes(env)) {
+        throw bad(
+          `environments[${input.environments.indexOf(env)}]`,
+          `'${env}' is not an environment of dataops.environments; configured: ${configured.join(
+            ', ',
+          )}`,
+        );
+      }
+    });
+  }
 
   // The annotate step writes the objective as text; judging that text keeps both steps in agreement.
   const sloObjective =
@@ -329,6 +372,54 @@ export function buildBundleSpec(
     );
   }
 
+  const storageText = blankToUndefined(input.storage);
+  const storage = storageText
+    ? accepted('storage', ANNOTATION_RULES.storage.validate(storageText))
+    : [];
+
+  const runSlaDefault = blankToUndefined(input.runSla) ?? '';
+  if (runSlaDefault) {
+    accepted('runSla', ANNOTATION_RULES.runSla.validate(runSlaDefault));
+  }
+  const runSlaByEnvironment = new Map<string, string>();
+  for (const [env, value] of Object.entries(input.runSlaByEnvironment ?? {})) {
+    const text = blankToUndefined(value);
+    if (!text) {
+      continue;
+    }
+    if (!environments.includes(env)) {
+      throw bad(
+        `runSlaByEnvironment.${env}`,
+        `'${env}' is not one of the environments rendered (${environments.join(
+          ', ',
+        )})`,
+      );
+    }
+    accepted(
+      `runSlaByEnvironment.${env}`,
+      ANNOTATION_RULES.runSla.validate(text),
+    );
+    runSlaByEnvironment.set(env, text);
+  }
+  const runSla = new Map<string, number>();
+  for (const env of environments) {
+    const text = runSlaByEnvironment.get(env) ?? runSlaDefault;
+    if (text) {
+      runSla.set(
+        env,
+        accepted('runSla', ANNOTATION_RULES.runSla.validate(text)),
+      );
+    }
+  }
+
+  const argocdAppName = blankToUndefined(input.argocdAppName);
+  if (argocdAppName) {
+    accepted(
+      'argocdAppName',
+      ANNOTATION_RULES.argocdAppName.validate(argocdAppName),
+    );
+  }
+
   return {
     entityRef,
     type: input.type,
@@ -348,5 +439,55 @@ export function buildBundleSpec(
     logRetentionDays,
     resourceLabels,
     directory: directory.replace(/\/+$/, ''),
+    storage,
+    runSla,
+    runSlaText: { default: runSlaDefault, byEnvironment: runSlaByEnvironment },
+    ...(argocdAppName ? { argocdAppName } : {}),
+    ...(blankToUndefined(input.gitopsRepoUrl)
+      ? { argocd: resolveArgoSettings(input) }
+      : {}),
   };
+}
+
+// https://host/path or git@host:path, the two forms Argo CD clones; no blanks, quotes or shell characters.
+const GIT_URL =
+  /^(https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~%/-]*)?|ssh:\/\/[A-Za-z0-9._-]+@[A-Za-z0-9.-]+(:\d{1,5})?\/[A-Za-z0-9._~/-]+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[A-Za-z0-9._~/-]+)$/;
+const GIT_REVISION = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/;
+const SERVER_URL =
+  /^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/;
+
+function resolveArgoSettings(
+  input: MonitoringBundleInput,
+): ArgoApplicationSettings {
+  const repoUrl = input.gitopsRepoUrl!.trim();
+  if (repoUrl.length > 500 || !GIT_URL.test(repoUrl)) {
+    throw bad(
+      'gitopsRepoUrl',
+      `'${repoUrl}' is not a Git URL Argo CD can clone (https://host/path or git@host:path)`,
+    );
+  }
+  const revision = blankToUndefined(input.gitopsRevision) ?? 'HEAD';
+  if (!GIT_REVISION.test(revision) || revision.includes('..')) {
+    throw bad('gitopsRevision', `'${revision}' is not a branch, tag or commit`);
+  }
+  const project = blankToUndefined(input.argocdProject) ?? 'default';
+  if (!DNS_LABEL.test(project)) {
+    throw bad(
+      'argocdProject',
+      `'${project}' is not a valid Argo CD project name`,
+    );
+  }
+  const namespace = blankToUndefined(input.argocdNamespace) ?? 'argocd';
+  if (!DNS_LABEL.test(namespace)) {
+    throw bad(
+      'argocdNamespace',
+      `'${namespace}' is not a valid Kubernetes namespace`,
+    );
+  }
+  const server =
+    blankToUndefined(input.argocdServer) ?? 'https://kubernetes.default.svc';
+  if (server.length > 500 || !SERVER_URL.test(server)) {
+    throw bad('argocdServer', `'${server}' is not an https URL of a cluster`);
+  }
+  return { repoUrl, revision, project, namespace, server };
 }

@@ -3,7 +3,14 @@ import {
   generateSloRules,
   toPrometheusRule,
 } from '@dataops-observability/plugin-dataops-rules';
-import { sliTemplateFromProfile } from '@dataops-observability/plugin-dataops-common';
+import {
+  EnvironmentRules,
+  sliTemplateFromProfile,
+} from '@dataops-observability/plugin-dataops-common';
+import { buildArgoApplication } from './buildArgoApplication';
+import { appSelectorLabels } from './entityAnnotations';
+import { buildRunSlaAlerts } from './runSlaAlerts';
+import { buildStorageAlerts, StorageCheckSettings } from './storageAlerts';
 import {
   buildBaseKustomization,
   buildOverlayKustomization,
@@ -24,10 +31,23 @@ function jsonFile(path: string, value: unknown): GeneratedFile {
   return { path, content: `${JSON.stringify(value, null, 2)}\n` };
 }
 
-/** The PrometheusRule resource of one environment: layer alerts first, then the SLO group. @public */
+/** What the installation's configuration adds to the rendered files. @public */
+export interface RenderBundleOptions {
+  /** `dataops.environments`: their `entityScope.appSelector` labels the Argo CD Applications. */
+  environments?: EnvironmentRules[];
+  /** `dataops.storage.checks` overrides of the storage alerts' thresholds and queries, by check id. */
+  storageChecks?: ReadonlyMap<string, StorageCheckSettings>;
+}
+
+/**
+ * The PrometheusRule resource of one environment: layer alerts, then the storage alerts of the declared
+ * storage and the run-SLA alerts when there are any, then the SLO group.
+ * @public
+ */
 export function buildPrometheusRule(
   spec: MonitoringBundleSpec,
   env: string,
+  options: RenderBundleOptions = {},
 ): Record<string, unknown> {
   // An exporter that publishes no run outcomes (the Spark standalone master) has no SLI: no SLO rules
   // rather than rules over counters the environment does not have.
@@ -51,8 +71,14 @@ export function buildPrometheusRule(
     name: `dataops:${spec.entityRef}:layers:${env}`,
     rules: buildLayerAlerts(spec, env),
   };
+  const storage = buildStorageAlerts(spec, env, options.storageChecks);
+  const runs = buildRunSlaAlerts(spec, env);
+  const extra = [
+    { name: `dataops:${spec.entityRef}:storage:${env}`, rules: storage },
+    { name: `dataops:${spec.entityRef}:runs:${env}`, rules: runs },
+  ].filter(g => g.rules.length > 0);
   return toPrometheusRule(
-    { groups: [layers, ...slo.groups] },
+    { groups: [layers, ...extra, ...slo.groups] },
     {
       name: `${spec.name}-dataops`,
       namespace: spec.namespace,
@@ -67,7 +93,10 @@ export function buildPrometheusRule(
  * and per environment the OpenSearch ISM policy and index template for the workload's logs.
  * @public
  */
-export function renderBundle(spec: MonitoringBundleSpec): GeneratedFile[] {
+export function renderBundle(
+  spec: MonitoringBundleSpec,
+  options: RenderBundleOptions = {},
+): GeneratedFile[] {
   const dir = spec.directory;
   const monitorFile = monitorFileName(spec.type);
   const files: GeneratedFile[] = [
@@ -85,7 +114,7 @@ export function renderBundle(spec: MonitoringBundleSpec): GeneratedFile[] {
       ),
       yamlFile(
         `${dir}/overlays/${env}/${RULE_FILE}`,
-        buildPrometheusRule(spec, env),
+        buildPrometheusRule(spec, env, options),
       ),
       jsonFile(
         `${dir}/opensearch/${env}/ism-policy.json`,
@@ -96,6 +125,20 @@ export function renderBundle(spec: MonitoringBundleSpec): GeneratedFile[] {
         buildIndexTemplate(spec, env),
       ),
     );
+    if (spec.argocd) {
+      // Outside the overlay: the Application is applied to Argo CD's namespace, not the workload's.
+      files.push(
+        yamlFile(
+          `${dir}/argocd/${env}/application.yaml`,
+          buildArgoApplication(
+            spec,
+            spec.argocd,
+            env,
+            appSelectorLabels(spec, env, options.environments),
+          ),
+        ),
+      );
+    }
   }
   return files;
 }

@@ -1,6 +1,7 @@
 import type {
   LabelMatcher,
   ProfileSelection,
+  StorageRef,
 } from '@dataops-observability/plugin-dataops-common';
 
 /** Workload types the onboarding supports (docs/api.md, "Entities"). @public */
@@ -69,6 +70,30 @@ export interface MonitoringBundleSpec {
   resourceLabels: Record<string, string>;
   /** Workspace-relative folder of the bundle. */
   directory: string;
+  /** Storage the workload declares (`dataops.io/storage`); each item gets the storage alerts of its kind. */
+  storage: StorageRef[];
+  /** Run-time SLA in seconds per environment (`dataops.io/run-sla` and its `.<env>` overrides). */
+  runSla: ReadonlyMap<string, number>;
+  /** `dataops.io/run-sla` values as given: the default (empty when none) and per-environment overrides. */
+  runSlaText: { default: string; byEnvironment: ReadonlyMap<string, string> };
+  /** The workload's own Argo CD application, when the entity names one (`argocd/app-name`). */
+  argocdAppName?: string;
+  /** Where the Argo CD Applications of the bundle sync from and to; absent: no Applications rendered. */
+  argocd?: ArgoApplicationSettings;
+}
+
+/** Source and destination of the bundle's Argo CD Applications. @public */
+export interface ArgoApplicationSettings {
+  /** Git URL of the GitOps repository that holds the bundle. */
+  repoUrl: string;
+  /** Branch, tag or commit Argo CD syncs; default `HEAD`. */
+  revision: string;
+  /** Argo CD project; default `default`. */
+  project: string;
+  /** Namespace of the Argo CD installation; default `argocd`. */
+  namespace: string;
+  /** Cluster API server the bundle is applied to; default the cluster Argo CD runs in. */
+  server: string;
 }
 
 /** One generated file: workspace-relative path and content. @public */

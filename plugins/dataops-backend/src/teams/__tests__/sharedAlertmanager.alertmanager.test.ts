@@ -230,8 +230,27 @@ describe('one real Alertmanager shared by dev, stage and prod', () => {
       stage: [],
       prod: ['SloErrorBudgetSlowBurn:P2'],
     });
-    // One read by selector and one by `backstage_entity`, shared by the three environments.
-    expect(proxy.reads()).toBe(2);
+    // One read of the whole Alertmanager, shared by the three environments (the team view's read).
+    expect(proxy.reads()).toBe(1);
+  });
+
+  it("marks the ambiguous alert on both claimants' cards, in the environment its env label names", async () => {
+    for (const name of ['loader-a', 'loader-b']) {
+      const res = await request(server).get(
+        `/api/dataops/v1/entity/default/component/${name}/alerts`,
+      );
+      expect(res.status).toBe(200);
+      const listed = res.body.environments.flatMap((e: any) =>
+        e.data.alerts.map((a: any) => [a.name, e.env, a.claimedBy]),
+      );
+      expect(listed).toEqual([
+        [
+          'LoaderLag',
+          'stage',
+          ['component:default/loader-a', 'component:default/loader-b'],
+        ],
+      ]);
+    }
   });
 
   it('shows the greedy entity no alerts on its own card either', async () => {

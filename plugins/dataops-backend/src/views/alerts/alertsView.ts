@@ -1,21 +1,27 @@
 import {
   ActiveAlert,
   AlertsData,
-  LabelMatcher,
   PRIORITIES,
-  identifyingMatchers,
 } from '@dataops-observability/plugin-dataops-common';
-import type { DataOpsView } from '@dataops-observability/plugin-dataops-node';
-import { AlertmanagerTopology, alertmanagerSource } from '../../sources';
-import { ENTITY_LABEL, toActiveAlert } from '../../teams';
+import {
+  DataOpsSourceError,
+  DataOpsView,
+} from '@dataops-observability/plugin-dataops-node';
+import { alertmanagerSource } from '../../sources';
+import { normalizeRef } from '../../teams/ownership';
 import { entityMatchers, ViewDependencies } from '../shared';
 
 /**
- * `alerts`: the alerts of the environment that name the entity in `backstage_entity` or that its selector
- * claims. A selector claims alerts only through an equality matcher on one of the environment's
- * identifying labels (docs/alerts.md), so a selector of always-true matchers shows nothing here either.
- * An alert counts in the environment the attribution rule gives it, so one Alertmanager shared by several
- * environments (read once for all of them, see `AlertmanagerClient`) shows each alert in one of them only.
+ * `alerts`: the alerts of the environment that the ownership index gives this entity, the same index and
+ * the same attributed read of every Alertmanager the team view uses, so the entity card and the team view
+ * always show the same owner (docs/alerts.md):
+ *
+ * - an alert belongs to the environment the attribution rule names, whichever Alertmanager returned it;
+ * - a `backstage_entity` label decides alone; otherwise the most specific identifying selector wins, so a
+ *   namespace-wide entity does not list the alerts of a workload that has its own entity;
+ * - an alert claimed by several equally specific selectors is listed on each claimant's card with
+ *   `claimedBy` naming them all.
+ *
  * Heartbeat alerts are hidden; silenced and inhibited ones are kept and marked, so a team sees what is
  * muted.
  */
@@ -28,46 +34,54 @@ export function createAlertsView(
     area: 'alerts',
     async run(ctx) {
       const env = ctx.env.name;
-      const topology = AlertmanagerTopology.of(deps.config.environments);
-      const client = ctx.source(alertmanagerSource);
-      let bySelector: Promise<any[]> = Promise.resolve([]);
+      // An environment without an Alertmanager answers `not-configured`, as every view's does.
+      ctx.source(alertmanagerSource);
       try {
-        const matchers: LabelMatcher[] = entityMatchers(
-          ctx.entity,
-          env,
-          'alertmanager',
-        );
-        if (
-          identifyingMatchers(matchers, topology.identifyingLabels(env)).length
-        ) {
-          bySelector = client.getAlerts(matchers, ctx.signal);
-        }
+        // A malformed selector is the entity's own problem and answers 400 naming it, as on every view;
+        // the ownership index only skips it.
+        entityMatchers(ctx.entity, env, 'alertmanager');
       } catch (e) {
-        // Without a selector the entity can still be named by label.
-        if ((e as Error).name !== 'DataOpsSourceError') {
+        // Without a selector the entity can still be named by the `backstage_entity` label.
+        if (!(e instanceof DataOpsSourceError)) {
           throw e;
         }
       }
-      const [a, b] = await Promise.all([
-        bySelector,
-        client.getAlerts(
-          [{ name: ENTITY_LABEL, op: '=', value: ctx.entityRef }],
-          ctx.signal,
-        ),
+      const [index, read] = await Promise.all([
+        deps.alertOwnership.index().catch(e => {
+          // Ownership comes from the catalog: when it can not be read, this environment answers an
+          // upstream error, and the summary's other areas still answer.
+          ctx.logger.warn(`alert ownership could not be read: ${e}`);
+          throw new DataOpsSourceError({
+            type: 'BAD_RESPONSE',
+            source: 'catalog',
+            message: 'the catalog could not be read to decide alert ownership',
+          });
+        }),
+        deps.alertOwnership.readAlerts(),
       ]);
-      const hidden = new Set(deps.config.hiddenAlerts);
-      const seen = new Map<string, ActiveAlert>();
-      for (const raw of [...a, ...b]) {
-        const alert = toActiveAlert(raw, deps.config.priorities);
-        if (
-          !hidden.has(alert.name) &&
-          !seen.has(alert.fingerprint) &&
-          topology.attribute(alert.labels, env) === env
-        ) {
-          seen.set(alert.fingerprint, { ...alert, env });
-        }
+      const failed = read.failed.get(env);
+      if (failed) {
+        throw new DataOpsSourceError(failed);
       }
-      const alerts = [...seen.values()].sort(
+      const self = normalizeRef(ctx.entityRef);
+      const alerts: ActiveAlert[] = [];
+      for (const { env: alertEnv, alert } of read.alerts) {
+        if (alertEnv !== env) {
+          continue;
+        }
+        const targets = index.targets(alert.labels, env);
+        if (!targets.some(t => t.entityRef === self)) {
+          continue;
+        }
+        alerts.push({
+          ...alert,
+          env,
+          ...(targets.length > 1
+            ? { claimedBy: targets.map(t => t.entityRef) }
+            : {}),
+        });
+      }
+      alerts.sort(
         (x, y) =>
           PRIORITIES.indexOf(x.priority) - PRIORITIES.indexOf(y.priority) ||
           x.startsAt.localeCompare(y.startsAt),

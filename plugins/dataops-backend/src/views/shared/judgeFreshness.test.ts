@@ -3,9 +3,10 @@ import {
   formatAge,
   freshnessProbe,
   judgeFreshness,
+  splitFreshness,
   stalestInputAge,
+  withFreshnessProbe,
 } from './judgeFreshness';
-import type { PanelRun } from './runPanel';
 
 const okPanel: MetricPanel = {
   id: 'ratio',
@@ -18,13 +19,10 @@ const okPanel: MetricPanel = {
   lastValue: 5,
 };
 
-function run(answer: () => Promise<any>, warnings: string[] = []): PanelRun {
+function run(warnings: string[] = []) {
   return {
-    client: { queryRange: jest.fn(answer) } as any,
     range: { from: 0, to: 10_000, step: 60 },
-    signal: new AbortController().signal,
-    addWarning: w => warnings.push(w),
-    render: t => t,
+    addWarning: (w: string) => warnings.push(w),
     staleAfterSeconds: 600,
   };
 }
@@ -38,6 +36,25 @@ describe('judgeFreshness', () => {
         'label_replace(max(timestamp(b{x="1"})), "dataops_input", "1", "", "")',
     );
     expect(freshnessProbe('vector(1)')).toBeUndefined();
+  });
+
+  it('folds the probe into the panel query with `or`, and splits the answer by the probe label', () => {
+    expect(withFreshnessProbe('sum(a)')).toBe(
+      '(sum(a)) or label_replace(max(timestamp(a)), "dataops_input", "0", "", "")',
+    );
+    expect(withFreshnessProbe('vector(1)')).toBeUndefined();
+    const own = {
+      labels: { pod: 'p1' },
+      points: [[60, 1] as [number, number]],
+    };
+    const probe = {
+      labels: { dataops_input: '0' },
+      points: [[60, 50] as [number, number]],
+    };
+    expect(splitFreshness([own, probe])).toEqual({
+      panel: [own],
+      probe: [probe],
+    });
   });
 
   it('takes the stalest input, ignoring inputs without samples', () => {
@@ -65,27 +82,21 @@ describe('judgeFreshness', () => {
     expect(formatAge(7500)).toBe('2 h 5 min');
   });
 
-  it('keeps a fresh panel ok with its age, and makes an old one stale with the age in the reason', async () => {
-    const fresh = await judgeFreshness(
-      Promise.resolve(okPanel),
-      okPanel.query,
-      run(async () => ({
-        data: [{ labels: {}, points: [[9_960, 9_900]] }],
-        warnings: [],
-      })),
+  it('keeps a fresh panel ok with its age, and makes an old one stale with the age in the reason', () => {
+    const fresh = judgeFreshness(
+      okPanel,
+      { series: [{ labels: {}, points: [[9_960, 9_900]] }] },
+      run(),
     );
     expect(fresh).toMatchObject({
       state: 'ok',
       level: 'healthy',
       newestSampleAgeSeconds: 100,
     });
-    const stale = await judgeFreshness(
-      Promise.resolve(okPanel),
-      okPanel.query,
-      run(async () => ({
-        data: [{ labels: {}, points: [[2_900, 2_800]] }],
-        warnings: [],
-      })),
+    const stale = judgeFreshness(
+      okPanel,
+      { series: [{ labels: {}, points: [[2_900, 2_800]] }] },
+      run(),
     );
     expect(stale).toMatchObject({
       state: 'stale',
@@ -96,24 +107,30 @@ describe('judgeFreshness', () => {
     expect(stale.stateReason).toBe(
       'stale: newest sample is 2 h old (bound 10 min); the value shown is from then, not now',
     );
+    // Without a configured bound: 10 minutes.
+    expect(
+      judgeFreshness(
+        okPanel,
+        { series: [{ labels: {}, points: [[9_960, 9_300]] }] },
+        { ...run(), staleAfterSeconds: undefined },
+      ),
+    ).toMatchObject({ state: 'stale', newestSampleAgeSeconds: 700 });
   });
 
-  it('leaves panels without samples alone, and a panel whose probe fails as it was, with a warning', async () => {
+  it('leaves panels without samples alone, and a panel whose probe fails as it was, with a warning', () => {
     const notCollected = { ...okPanel, state: 'not-collected' as const };
     expect(
-      await judgeFreshness(
-        Promise.resolve(notCollected),
-        okPanel.query,
-        run(async () => ({ data: [], warnings: [] })),
+      judgeFreshness(
+        notCollected,
+        { series: [{ labels: {}, points: [[2_900, 2_800]] }] },
+        run(),
       ),
     ).toBe(notCollected);
     const warnings: string[] = [];
-    const failed = await judgeFreshness(
-      Promise.resolve(okPanel),
-      okPanel.query,
-      run(async () => {
-        throw new Error('thanos answered 503');
-      }, warnings),
+    const failed = judgeFreshness(
+      okPanel,
+      { error: new Error('thanos answered 503') },
+      run(warnings),
     );
     expect(failed).toBe(okPanel);
     expect(warnings).toEqual([

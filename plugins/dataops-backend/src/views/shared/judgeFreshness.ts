@@ -72,47 +72,55 @@ export function stalestInputAge(
 }
 
 /**
+ * The panel's query with its freshness probe joined by `or`, so one range query answers both: the probe's
+ * series all carry the reserved label `dataops_input`, which no panel query produces, so `or` keeps them
+ * next to the panel's own series and {@link splitFreshness} tells them apart. `undefined` when the query
+ * reads no vector selector (nothing to judge).
+ */
+export function withFreshnessProbe(query: string): string | undefined {
+  const probe = freshnessProbe(query);
+  return probe ? `(${query}) or ${probe}` : undefined;
+}
+
+/** The answer of a {@link withFreshnessProbe} query, split into the panel's series and the probe's. */
+export function splitFreshness(series: Series[]): {
+  panel: Series[];
+  probe: Series[];
+} {
+  const panel: Series[] = [];
+  const probe: Series[] = [];
+  for (const s of series) {
+    (s.labels[INPUT_LABEL] === undefined ? panel : probe).push(s);
+  }
+  return { panel, probe };
+}
+
+/** What the probe of the query a panel shows answered: its series, or why there is none. */
+export type FreshnessAnswer = { series: Series[] } | { error: Error };
+
+/**
  * Marks an `ok` panel `stale` when its stalest input's newest sample is older than the bound, with the age
  * in the reason; the value stays visible but is never judged healthy (level `unknown`). Every panel with
- * samples reports `newestSampleAgeSeconds`. The probe is sent as soon as the panel's query is known, so
- * it costs no extra round trip; a panel that ends up showing its fallback probes the fallback instead.
+ * samples reports `newestSampleAgeSeconds`. The probe answer comes with the panel's own query (see
+ * {@link withFreshnessProbe}), so judging costs no upstream call; a panel that shows its fallback is judged
+ * by the fallback's probe.
  */
-export async function judgeFreshness(
-  classified: Promise<MetricPanel>,
-  mainQuery: string | undefined,
-  run: PanelRun,
-): Promise<MetricPanel> {
-  const probe = (query: string) => {
-    const text = freshnessProbe(query);
-    const answer = text
-      ? run.client.queryRange(text, run.range, run.signal)
-      : Promise.resolve(undefined);
-    // Unread when the panel has no samples; its failure must not surface as an unhandled rejection.
-    answer.catch(() => undefined);
-    return answer;
-  };
-  const early = mainQuery ? probe(mainQuery) : undefined;
-  const panel = await classified;
-  if (panel.state !== 'ok') {
+export function judgeFreshness(
+  panel: MetricPanel,
+  answer: FreshnessAnswer | undefined,
+  run: Pick<PanelRun, 'range' | 'addWarning' | 'staleAfterSeconds'>,
+): MetricPanel {
+  if (panel.state !== 'ok' || !answer) {
     return panel;
   }
-  let answer;
-  try {
-    answer = await (panel.query === mainQuery && early
-      ? early
-      : probe(panel.query));
-  } catch (e) {
+  if ('error' in answer) {
     // Freshness is extra information: a failed probe leaves the panel as it was, with a warning.
     run.addWarning(
-      `could not tell how fresh panel ${panel.id} is: ${(e as Error).message}`,
+      `could not tell how fresh panel ${panel.id} is: ${answer.error.message}`,
     );
     return panel;
   }
-  if (!answer) {
-    return panel;
-  }
-  answer.warnings.forEach(run.addWarning);
-  const age = stalestInputAge(answer.data, run.range.to);
+  const age = stalestInputAge(answer.series, run.range.to);
   if (age === undefined) {
     return panel;
   }

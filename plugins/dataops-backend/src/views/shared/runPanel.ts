@@ -8,7 +8,13 @@ import {
 } from '@dataops-observability/plugin-dataops-common';
 import { DataOpsSourceError } from '@dataops-observability/plugin-dataops-node';
 import type { PrometheusClient } from '../../sources';
-import { freshnessProbe, judgeFreshness } from './judgeFreshness';
+import {
+  FreshnessAnswer,
+  freshnessProbe,
+  judgeFreshness,
+  splitFreshness,
+  withFreshnessProbe,
+} from './judgeFreshness';
 import type { PanelDefinition } from './panelDefinition';
 
 function lastValue(series: Series): number | null {
@@ -53,6 +59,10 @@ export function rememberPure<T>(
 }
 
 const selectorsOf = new Map<string, { value?: string[]; error?: unknown }>();
+const combinedOf = new Map<
+  string,
+  { value?: string | undefined; error?: unknown }
+>();
 
 function hasSamples(series: Series[]): boolean {
   return series.some(s => s.points.some(p => p[1] !== null));
@@ -79,24 +89,78 @@ function base(panel: PanelDefinition, query: string) {
   };
 }
 
+/** What a panel's range query answered, with the freshness probe that came along (see withFreshnessProbe). */
+interface Answer {
+  series: Series[];
+  warnings: string[];
+  freshness?: FreshnessAnswer;
+}
+
 /** A query sent, with everything needed to classify its answer, all asked at the same moment. */
 interface Speculation {
   query: string;
-  answer: Promise<{ series: Series[]; warnings: string[] }>;
+  answer: Promise<Answer>;
   /** Metric names of the query without any series in the window. */
   missing: Promise<{ names: string[]; warnings: string[] }>;
 }
 
+/** The upstream refused the query itself (bad request), as opposed to being unavailable. */
+function isRejectedQuery(e: unknown): boolean {
+  return (
+    e instanceof DataOpsSourceError &&
+    e.type === 'UPSTREAM_ERROR' &&
+    (e.statusCode === 400 || e.statusCode === 422)
+  );
+}
+
 /**
- * Sends a query and, at the same moment, asks whether its metrics exist at all; the second answer is only
- * read when the first has no samples. Asked up front, a panel takes one upstream round trip whatever its
- * state, and the presence lookups of a page's panels share one `series` call (see
- * `PrometheusClient.missingMetrics`).
+ * Asks `query` and its freshness probe in one range query (`query or probe`, see withFreshnessProbe).
+ * Should the upstream refuse the combination (a query that answers a scalar cannot take `or`), both are
+ * asked on their own, at once: the plain query then reports its own error if it is the one at fault.
+ */
+async function askWithFreshness(query: string, run: PanelRun): Promise<Answer> {
+  const combined = rememberPure(combinedOf, query, () =>
+    withFreshnessProbe(query),
+  );
+  if (!combined) {
+    const alone = await run.client.queryRange(query, run.range, run.signal);
+    return { series: alone.data, warnings: alone.warnings };
+  }
+  try {
+    const both = await run.client.queryRange(combined, run.range, run.signal);
+    const { panel, probe } = splitFreshness(both.data);
+    return {
+      series: panel,
+      warnings: both.warnings,
+      freshness: { series: probe },
+    };
+  } catch (e) {
+    if (!isRejectedQuery(e)) {
+      throw e;
+    }
+  }
+  const probe = run.client
+    .queryRange(freshnessProbe(query)!, run.range, run.signal)
+    .then(
+      (r): FreshnessAnswer => ({ series: r.data }),
+      (e): FreshnessAnswer => ({ error: e as Error }),
+    );
+  const alone = await run.client.queryRange(query, run.range, run.signal);
+  return {
+    series: alone.data,
+    warnings: alone.warnings,
+    freshness: await probe,
+  };
+}
+
+/**
+ * Sends a query (with its freshness probe folded in) and, at the same moment, asks whether its metrics
+ * exist at all; the second answer is only read when the first has no samples. Asked up front, a panel
+ * takes one upstream round trip whatever its state, and the presence lookups of a page's panels share one
+ * `series` call (see `PrometheusClient.missingMetrics`).
  */
 function speculate(query: string, run: PanelRun): Speculation {
-  const answer = run.client
-    .queryRange(query, run.range, run.signal)
-    .then(r => ({ series: r.data, warnings: r.warnings }));
+  const answer = askWithFreshness(query, run);
   const missing = run.client
     .missingMetrics(
       rememberPure(selectorsOf, query, () => extractVectorSelectors(query)),
@@ -114,11 +178,19 @@ function speculate(query: string, run: PanelRun): Speculation {
 async function settle(
   speculation: Speculation,
   run: PanelRun,
-): Promise<{ series: Series[]; missing: string[] }> {
+): Promise<{
+  series: Series[];
+  missing: string[];
+  freshness?: FreshnessAnswer;
+}> {
   const answer = await speculation.answer;
   answer.warnings.forEach(run.addWarning);
   if (hasSamples(answer.series)) {
-    return { series: answer.series, missing: [] };
+    return {
+      series: answer.series,
+      missing: [],
+      freshness: answer.freshness,
+    };
   }
   const missing = await speculation.missing;
   missing.warnings.forEach(run.addWarning);
@@ -138,9 +210,11 @@ function evaluated(panel: PanelDefinition, series: Series[]) {
  * Runs one panel and classifies it: `ok` with samples; `not-collected` when a metric it reads has no series
  * for the entity at all (then the configured fallback, flagged as such, if any); `empty` when the metrics
  * exist but the range has no samples; `error` when the query failed. Another metric is never substituted
- * unless the operator configured it as the fallback.
+ * unless the operator configured it as the fallback. An `ok` panel whose newest sample is too old is
+ * `stale` (see judgeFreshness). Each query the panel may show costs one range query, its freshness probe
+ * folded in, and the presence checks of a page share one `series` call: one round trip in all.
  */
-async function classifyPanel(
+export async function runPanel(
   panel: PanelDefinition,
   run: PanelRun,
 ): Promise<MetricPanel> {
@@ -169,15 +243,19 @@ async function classifyPanel(
   const first = await settle(speculate(query, run), run);
   if (first.missing.length === 0) {
     const empty = !hasSamples(first.series);
-    return {
-      ...base(panel, query),
-      state: empty ? 'empty' : 'ok',
-      ...(empty
-        ? { stateReason: 'no samples in the selected time range' }
-        : {}),
-      series: first.series,
-      ...evaluated(panel, first.series),
-    };
+    return judgeFreshness(
+      {
+        ...base(panel, query),
+        state: empty ? 'empty' : 'ok',
+        ...(empty
+          ? { stateReason: 'no samples in the selected time range' }
+          : {}),
+        series: first.series,
+        ...evaluated(panel, first.series),
+      },
+      first.freshness,
+      run,
+    );
   }
   const reason = `not collected: ${first.missing.join(
     ', ',
@@ -200,66 +278,22 @@ async function classifyPanel(
   if (second.missing.length > 0) {
     state = 'not-collected';
   }
-  return {
-    ...base(panel, fallbackQuery),
-    fallback: true,
-    state,
-    stateReason: `${reason}; showing the configured fallback query${
-      second.missing.length
-        ? `, which is not collected either (${second.missing.join(', ')})`
-        : ''
-    }`,
-    series: second.series,
-    ...evaluated(panel, second.series),
-  };
-}
-
-/** {@link classifyPanel}, then {@link judgeFreshness}: an `ok` panel whose newest sample is too old is `stale`. */
-export function runPanel(
-  panel: PanelDefinition,
-  run: PanelRun,
-): Promise<MetricPanel> {
-  let mainQuery: string | undefined;
-  try {
-    mainQuery = run.render(panel.query);
-  } catch {
-    mainQuery = undefined;
-  }
   return judgeFreshness(
-    classifyPanel(panel, run),
-    mainQuery,
-    withEarlyFallbackProbe(panel, run),
+    {
+      ...base(panel, fallbackQuery),
+      fallback: true,
+      state,
+      stateReason: `${reason}; showing the configured fallback query${
+        second.missing.length
+          ? `, which is not collected either (${second.missing.join(', ')})`
+          : ''
+      }`,
+      series: second.series,
+      ...evaluated(panel, second.series),
+    },
+    second.freshness,
+    run,
   );
-}
-
-/**
- * The run judgeFreshness sees: when the panel has a fallback, that fallback's freshness probe is sent now,
- * with the panel's queries, and handed over when asked for. Asked only after the panel turned out to show
- * its fallback, it would add a round trip; sent early, it costs one call that is unread when the main
- * query has data.
- */
-function withEarlyFallbackProbe(
-  panel: PanelDefinition,
-  run: PanelRun,
-): PanelRun {
-  let probe: string | undefined;
-  try {
-    probe = panel.fallbackQuery
-      ? freshnessProbe(run.render(panel.fallbackQuery))
-      : undefined;
-  } catch {
-    // classifyPanel reports a fallback that does not render.
-    probe = undefined;
-  }
-  if (!probe) {
-    return run;
-  }
-  const early = run.client.queryRange(probe, run.range, run.signal);
-  early.catch(() => undefined);
-  const client: PrometheusClient = Object.create(run.client);
-  client.queryRange = (query, range, signal) =>
-    query === probe ? early : run.client.queryRange(query, range, signal);
-  return { ...run, client };
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   PRIORITIES,
 } from '@dataops-observability/plugin-dataops-common';
 import { AlertItem } from './AlertItem';
-import { PRIORITY_STYLE, suppressionText } from './priorities';
+import { PRIORITY_LABEL, suppressionText } from './priorities';
 
 const useStyles = makeStyles(theme => ({
   subheader: { lineHeight: 2, backgroundColor: theme.palette.background.paper },
@@ -39,7 +39,7 @@ export function PriorityAlertList(props: {
           <li key={p}>
             <ul style={{ padding: 0 }}>
               <ListSubheader className={classes.subheader}>
-                {PRIORITY_STYLE[p].label} ({group.length})
+                {PRIORITY_LABEL[p]} ({group.length})
               </ListSubheader>
               {group.map(a => (
                 <AlertItem

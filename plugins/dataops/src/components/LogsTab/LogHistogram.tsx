@@ -14,7 +14,9 @@ import {
 import useMeasure from 'react-use/esm/useMeasure';
 import { DateTime } from 'luxon';
 import { LogHistogramBucket } from '@dataops-observability/plugin-dataops-common';
-import { LEVEL_SERIES } from './levels';
+import { useTheme } from '@material-ui/core/styles';
+import { LEVEL_SERIES, logLevelColours } from './levels';
+import { useChartInk } from '../shared';
 
 /** Buckets of several environments summed per timestamp, sorted by time. */
 export function mergeHistograms(
@@ -58,11 +60,19 @@ export interface LogHistogramProps {
  * Count of lines per level over the range, stacked. Dragging the brush selects buckets; zooming to the selection
  * sets the time range of the whole tab.
  */
+/** Keyboard zoom step: the middle half of the buckets, so repeated presses narrow in like a brush would. */
+export function middleHalf(rows: Array<{ t: number }>, intervalMs: number) {
+  const quarter = Math.floor(rows.length / 4);
+  return selectionRange(rows, quarter, rows.length - 1 - quarter, intervalMs);
+}
+
 export function LogHistogram(props: LogHistogramProps) {
   const { histograms, onZoom } = props;
   const [ref, { width }] = useMeasure<HTMLDivElement>();
   const rows = mergeHistograms(histograms);
   const [selection, setSelection] = useState<{ start: number; end: number }>();
+  const theme = useTheme();
+  const ink = useChartInk();
   if (rows.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -78,52 +88,70 @@ export function LogHistogram(props: LogHistogramProps) {
   const partial =
     selection && (selection.start > 0 || selection.end < rows.length - 1);
   return (
-    <div ref={ref} role="img" aria-label="Log lines per level over time">
-      <BarChart
-        width={width || 600}
-        height={180}
-        data={rows}
-        margin={{ top: 8, right: 16, left: 0, bottom: 0 }}
-      >
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis
-          dataKey="t"
-          tickFormatter={(ms: number) =>
-            DateTime.fromMillis(ms).toFormat(format)
-          }
-        />
-        <YAxis allowDecimals={false} width={48} />
-        <Tooltip
-          labelFormatter={(ms: number) =>
-            DateTime.fromMillis(ms).toFormat('yyyy-LL-dd HH:mm:ss')
-          }
-        />
-        <Legend />
-        {levels.map(s => (
-          <Bar
-            key={s.level}
-            dataKey={s.level}
-            stackId="levels"
-            fill={s.colour}
-            isAnimationActive={false}
-          />
-        ))}
-        {rows.length > 2 && (
-          <Brush
+    <div>
+      <div ref={ref} role="img" aria-label="Log lines per level over time">
+        <BarChart
+          width={width || 600}
+          height={180}
+          data={rows}
+          margin={{ top: 8, right: 16, left: 0, bottom: 0 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis
             dataKey="t"
-            height={20}
             tickFormatter={(ms: number) =>
               DateTime.fromMillis(ms).toFormat(format)
             }
-            onChange={(r: { startIndex?: number; endIndex?: number }) =>
-              setSelection({
-                start: r.startIndex ?? 0,
-                end: r.endIndex ?? rows.length - 1,
-              })
+          />
+          <YAxis
+            allowDecimals={false}
+            width={48}
+            tick={{ fill: ink.axis }}
+            stroke={ink.axis}
+          />
+          <Tooltip
+            labelFormatter={(ms: number) =>
+              DateTime.fromMillis(ms).toFormat('yyyy-LL-dd HH:mm:ss')
             }
           />
-        )}
-      </BarChart>
+          <Legend />
+          {levels.map(s => (
+            <Bar
+              key={s.level}
+              dataKey={s.level}
+              stackId="levels"
+              fill={logLevelColours(theme, s.level).line}
+              isAnimationActive={false}
+            />
+          ))}
+          {rows.length > 2 && (
+            <Brush
+              dataKey="t"
+              height={20}
+              tickFormatter={(ms: number) =>
+                DateTime.fromMillis(ms).toFormat(format)
+              }
+              onChange={(r: { startIndex?: number; endIndex?: number }) =>
+                setSelection({
+                  start: r.startIndex ?? 0,
+                  end: r.endIndex ?? rows.length - 1,
+                })
+              }
+            />
+          )}
+        </BarChart>
+      </div>
+      {/* Outside the img role, so screen readers reach them; the brush itself needs a mouse. */}
+      {rows.length > 3 && (
+        <Button
+          size="small"
+          variant="outlined"
+          style={{ marginRight: 8 }}
+          onClick={() => onZoom(middleHalf(rows, intervalMs))}
+        >
+          Zoom in to the middle half
+        </Button>
+      )}
       {partial && selection && (
         <Button
           size="small"

@@ -10,7 +10,8 @@ import LockIcon from '@material-ui/icons/Lock';
 import { VariableSizeList } from 'react-window';
 import { DateTime } from 'luxon';
 import { LogHit } from '@dataops-observability/plugin-dataops-common';
-import { LEVEL_CHIP } from './levels';
+import { useTheme } from '@material-ui/core/styles';
+import { logLevelColours } from './levels';
 
 /** A hit with the environment it came from. */
 export type EnvLogHit = LogHit & { env: string };
@@ -107,6 +108,7 @@ export interface LogTableProps {
 export function LogTable(props: LogTableProps) {
   const { hits, selectedId, onCopyLink } = props;
   const classes = useStyles();
+  const theme = useTheme();
   const listRef = useRef<VariableSizeList>(null);
   const [expanded, setExpanded] = useState<Set<string>>(
     () => new Set(selectedId ? [selectedId] : []),
@@ -138,7 +140,7 @@ export function LogTable(props: LogTableProps) {
   const Row = ({ index, style }: { index: number; style: CSSProperties }) => {
     const hit = hits[index];
     const isOpen = expanded.has(hit.id);
-    const chip = LEVEL_CHIP[hit.level] ?? LEVEL_CHIP.unknown;
+    const chip = logLevelColours(theme, hit.level);
     const masked = new Set(hit.maskedFields ?? []);
     return (
       <div

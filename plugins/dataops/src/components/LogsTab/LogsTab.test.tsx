@@ -5,7 +5,12 @@ import { http, HttpResponse } from 'msw';
 import { registerMswTestHooks, renderInTestApp } from '@backstage/test-utils';
 import { LogsTab, lineLink } from './LogsTab';
 import { LogTable, flattenFields } from './LogTable';
-import { mergeHistograms, selectionRange } from './LogHistogram';
+import {
+  LogHistogram,
+  mergeHistograms,
+  middleHalf,
+  selectionRange,
+} from './LogHistogram';
 import {
   icebergTable,
   logsResponse,
@@ -44,6 +49,39 @@ describe('log helpers', () => {
     expect(selectionRange(rows, 1, 2, 60_000)).toEqual({
       from: '1970-01-01T00:01:00.000Z',
       to: '1970-01-01T00:03:00.000Z',
+    });
+  });
+
+  it('zooms in to the middle half of the buckets, the keyboard alternative to the brush', () => {
+    const rows = [0, 1, 2, 3, 4, 5, 6, 7].map(i => ({ t: i * 60_000 }));
+    expect(middleHalf(rows, 60_000)).toEqual({
+      from: '1970-01-01T00:02:00.000Z',
+      to: '1970-01-01T00:06:00.000Z',
+    });
+  });
+
+  it('offers the zoom as a button reachable by keyboard', async () => {
+    const onZoom = jest.fn();
+    await renderInTestApp(
+      <LogHistogram
+        histograms={[
+          [0, 1, 2, 3, 4, 5, 6, 7].map(i => ({
+            timestamp: i * 60_000,
+            counts: { info: 1 },
+          })),
+        ]}
+        intervalMs={60_000}
+        onZoom={onZoom}
+      />,
+    );
+    const button = screen.getByRole('button', {
+      name: 'Zoom in to the middle half',
+    });
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(onZoom).toHaveBeenCalledWith({
+      from: '1970-01-01T00:02:00.000Z',
+      to: '1970-01-01T00:06:00.000Z',
     });
   });
 
@@ -258,6 +296,51 @@ describe('LogsTab', () => {
       Date.parse(seen[seen.length - 1].searchParams.get('from')!),
     ).toBeGreaterThan(base);
     expect(screen.getByTestId('location')).toHaveTextContent('from=');
+  });
+
+  it('says plainly that logs are not permitted, naming the owner, when the backend answers 403', async () => {
+    server.use(
+      http.get(LOGS_URL, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotAllowedError',
+              message: 'Not allowed to read logs',
+            },
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+    await renderWithEntity(<LogsTab />, {
+      entity: sparkJob,
+      route: '/catalog/default/component/daily-sales-etl/dataops-logs?range=1h',
+    });
+    const notice = await screen.findByTestId('logs-not-permitted');
+    expect(notice).toHaveTextContent(
+      'You are not permitted to read logs of this entity; ask the owner, sales-data,',
+    );
+    expect(notice).toHaveTextContent('dataops.logs.read');
+    expect(screen.queryByText(/403/)).toBeNull();
+  });
+
+  it('keeps the error panel for other failures', async () => {
+    server.use(
+      http.get(LOGS_URL, () =>
+        HttpResponse.json(
+          { error: { name: 'Error', message: 'upstream broke' } },
+          { status: 500 },
+        ),
+      ),
+    );
+    await renderWithEntity(<LogsTab />, {
+      entity: sparkJob,
+      route: '/catalog/default/component/daily-sales-etl/dataops-logs?range=1h',
+    });
+    expect(
+      (await screen.findAllByText(/upstream broke/)).length,
+    ).toBeGreaterThan(0);
+    expect(screen.queryByTestId('logs-not-permitted')).toBeNull();
   });
 
   it('names the index annotation when the entity has none', async () => {

@@ -29,6 +29,7 @@ import { FILTER_LEVELS, parseLevels } from './levels';
 import { LogHistogram } from './LogHistogram';
 import { EnvLogHit, LogTable } from './LogTable';
 import { useLogs } from './useLogs';
+import { LogsNotPermitted, isNotPermitted } from './LogsNotPermitted';
 
 /** Window of a shared line link: wide enough for context, narrow enough to land on the first page. */
 const LINE_LINK_WINDOW_MS = 5 * 60_000;
@@ -141,7 +142,12 @@ function Logs() {
           </ToggleButtonGroup>
         </div>
       </DataOpsControls>
-      {logs.error && <ResponseErrorPanel error={logs.error} />}
+      {logs.error &&
+        (isNotPermitted(logs.error) ? (
+          <LogsNotPermitted />
+        ) : (
+          <ResponseErrorPanel error={logs.error} />
+        ))}
       {!logs.value && logs.loading && <Progress />}
       {logs.value && (
         <>

@@ -13,13 +13,23 @@ import { DateTime } from 'luxon';
 import { Thresholds } from '@dataops-observability/plugin-dataops-common';
 import { formatValue, unitLabel, valueAxisScale } from '../../format';
 import { ChartSeries, mergeSeries } from './chartData';
+import { layoutThresholdLabels, valueAxisWidth } from './thresholdLabels';
+import { useTheme } from '@material-ui/core/styles';
+import type { Theme } from '@material-ui/core/styles';
+import { statusColour, useChartInk, useLevelColours } from '../shared';
 
-const ENV_STYLES = [
-  { colour: '#1565c0', dash: undefined },
-  { colour: '#6a1b9a', dash: '6 3' },
-  { colour: '#00695c', dash: '2 2' },
-  { colour: '#ad1457', dash: '8 3 2 3' },
-];
+/** Each environment keeps a dash pattern, so series stay apart without relying on colour alone. */
+const ENV_DASHES = [undefined, '6 3', '2 2', '8 3 2 3'];
+
+/** Series colours from the theme's palette: Backstage tunes these for contrast on its light and dark paper. */
+function envColours(theme: Theme): string[] {
+  return [
+    theme.palette.primary.main,
+    theme.palette.secondary.main,
+    statusColour(theme, 'ok'),
+    statusColour(theme, 'pending'),
+  ];
+}
 const SERIES_SHADES = [1, 0.75, 0.55, 0.4];
 
 export interface MetricChartProps {
@@ -61,6 +71,23 @@ export function MetricChart(props: MetricChartProps) {
   });
   const formatTime = timeFormatter(toMs - fromMs);
   const envs = Array.from(new Set(series.map(s => s.env)));
+  const theme = useTheme();
+  const ink = useChartInk();
+  const levelColours = useLevelColours();
+  const colours = envColours(theme);
+  const height = props.height ?? 220;
+  const margin = { top: 8, right: 16, bottom: 0, left: 8 };
+  // Plot height without margins, the time axis (30 px) and the legend (about 24 px).
+  const plotHeightPx = Math.max(1, height - margin.top - margin.bottom - 54);
+  const thresholdLabels = layoutThresholdLabels({
+    thresholds,
+    domain: [Number(scale.domain[0]), Number(scale.domain[1])],
+    plotHeightPx,
+    format: v => formatValue(v, unit),
+  });
+  const yWidth = valueAxisWidth(
+    (scale.ticks ?? []).map(t => formatValue(t, unit)),
+  );
   return (
     <div
       ref={ref}
@@ -69,9 +96,9 @@ export function MetricChart(props: MetricChartProps) {
     >
       <LineChart
         width={width || 600}
-        height={props.height ?? 220}
+        height={height}
         data={data}
-        margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
+        margin={margin}
         onClick={(state: any) => {
           const moment = Number(state?.activeLabel);
           if (onPointClick && Number.isFinite(moment))
@@ -79,17 +106,21 @@ export function MetricChart(props: MetricChartProps) {
         }}
         style={{ cursor: onPointClick ? 'pointer' : undefined }}
       >
-        <CartesianGrid strokeDasharray="3 3" />
+        <CartesianGrid strokeDasharray="3 3" stroke={ink.grid} />
         <XAxis
           dataKey="t"
           type="number"
           scale="time"
           domain={[fromMs, toMs]}
           tickFormatter={formatTime}
+          tick={{ fill: ink.axis }}
+          stroke={ink.axis}
           allowDataOverflow
         />
         <YAxis
-          width={72}
+          width={yWidth}
+          tick={{ fill: ink.axis }}
+          stroke={ink.axis}
           tickFormatter={(v: number) => formatValue(v, unit)}
           domain={scale.domain}
           ticks={scale.ticks}
@@ -98,8 +129,10 @@ export function MetricChart(props: MetricChartProps) {
           label={{
             value: unitLabel(unit),
             angle: -90,
+            // Drawn at the outer edge of the axis; valueAxisWidth leaves it room clear of the ticks.
             position: 'insideLeft',
-            style: { textAnchor: 'middle' },
+            offset: 0,
+            style: { textAnchor: 'middle', fill: ink.text },
           }}
         />
         <Tooltip
@@ -109,45 +142,44 @@ export function MetricChart(props: MetricChartProps) {
           formatter={(v: number) => formatValue(v, unit)}
         />
         <Legend />
-        {thresholds?.warning !== undefined && (
-          <ReferenceLine
-            y={thresholds.warning}
-            stroke="#b26a00"
-            strokeDasharray="4 4"
-            ifOverflow="extendDomain"
-            label={{
-              value: `warning ${formatValue(thresholds.warning, unit)}`,
-              position: 'insideTopRight',
-              fill: '#7a4b00',
-            }}
-          />
-        )}
-        {thresholds?.critical !== undefined && (
-          <ReferenceLine
-            y={thresholds.critical}
-            stroke="#c62828"
-            ifOverflow="extendDomain"
-            label={{
-              value: `critical ${formatValue(thresholds.critical, unit)}`,
-              position: 'insideTopRight',
-              fill: '#9b1c1c',
-            }}
-          />
-        )}
+        {thresholdLabels.map(l => {
+          const line = levelColours[l.level].line;
+          return (
+            <ReferenceLine
+              key={l.level}
+              y={l.value}
+              stroke={line}
+              strokeWidth={1.5}
+              strokeDasharray={l.level === 'warning' ? '4 4' : undefined}
+              ifOverflow="extendDomain"
+              label={
+                l.text
+                  ? {
+                      value: l.text,
+                      position: l.position,
+                      // Theme text on a paper-coloured halo: readable whatever the status colour's contrast.
+                      fill: ink.text,
+                      stroke: ink.background,
+                      strokeWidth: 3,
+                      paintOrder: 'stroke',
+                      fontSize: 12,
+                    }
+                  : undefined
+              }
+            />
+          );
+        })}
         {series.map(s => {
-          const style =
-            ENV_STYLES[
-              Math.max(0, envOrder.indexOf(s.env)) % ENV_STYLES.length
-            ];
+          const envIndex = Math.max(0, envOrder.indexOf(s.env));
           const index = series.filter(o => o.env === s.env).indexOf(s);
           return (
             <Line
               key={s.key}
               dataKey={s.key}
               name={s.name}
-              stroke={style.colour}
+              stroke={colours[envIndex % colours.length]}
               strokeOpacity={SERIES_SHADES[index % SERIES_SHADES.length]}
-              strokeDasharray={style.dash}
+              strokeDasharray={ENV_DASHES[envIndex % ENV_DASHES.length]}
               dot={false}
               isAnimationActive={false}
               connectNulls={false}

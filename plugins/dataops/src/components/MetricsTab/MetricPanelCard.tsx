@@ -17,6 +17,7 @@ import { formatValue } from '../../format';
 import { EnvironmentStatusPanel, StatusChip } from '../shared';
 import { MetricChart } from './MetricChart';
 import { PanelStateNotice } from './PanelStateNotice';
+import { LogsAroundMoment } from './LogsAroundMoment';
 import { toChartSeries } from './chartData';
 
 const useStyles = makeStyles(theme => ({
@@ -174,10 +175,19 @@ export function MetricPanelCard(props: MetricPanelCardProps) {
           </Grid>
         )}
         {drawable.length > 0 && onPointClick && (
-          <Typography variant="caption" color="textSecondary">
-            Click the chart to open the logs five minutes either side of that
-            moment.
-          </Typography>
+          <>
+            <Typography variant="caption" color="textSecondary">
+              Click the chart to open the logs five minutes either side of that
+              moment, or pick the moment here.
+            </Typography>
+            <LogsAroundMoment
+              panelTitle={first.title}
+              fromMs={fromMs}
+              toMs={toMs}
+              envs={Array.from(new Set(drawable.map(p => p.env)))}
+              onOpen={onPointClick}
+            />
+          </>
         )}
         {drawable.length === 0 && panels.every(p => p.panel.state === 'ok') && (
           <Alert severity="info">

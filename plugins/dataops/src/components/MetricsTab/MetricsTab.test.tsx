@@ -18,6 +18,7 @@ import {
 } from '../../__testUtils__/renderWithEntity';
 import { recordingHandler } from '../../__testUtils__/recordingHandler';
 import { Entity } from '@backstage/catalog-model';
+import { DateTime } from 'luxon';
 
 const server = setupServer();
 const METRICS_URL = `${TEST_BASE_URL}/v1/entity/default/component/daily-sales-etl/metrics`;
@@ -162,6 +163,41 @@ describe('MetricsView', () => {
       Date.parse(metricsResponse.range!.from),
     );
     expect(moment).toBeLessThanOrEqual(Date.parse(metricsResponse.range!.to));
+  });
+
+  it('opens the logs around a typed moment from the keyboard, refusing one outside the range', async () => {
+    const onPointClick = jest.fn();
+    await renderInTestApp(
+      <MetricsView
+        response={metricsResponse}
+        range={RANGE}
+        layout="overlay"
+        onPointClick={onPointClick}
+      />,
+    );
+    const panel = screen.getByTestId('panel-cpu');
+    const field = within(panel).getByLabelText('Logs around');
+    const button = within(panel).getByRole('button', {
+      name: 'Open logs around this time',
+    });
+    const to = Date.parse(metricsResponse.range!.to);
+    const local = (ms: number) =>
+      DateTime.fromMillis(ms).toFormat("yyyy-LL-dd'T'HH:mm");
+
+    fireEvent.change(field, { target: { value: '1999-01-01T00:00' } });
+    expect(button).toBeDisabled();
+    expect(
+      within(panel).getByText('Pick a moment inside the chart range'),
+    ).toBeInTheDocument();
+
+    const moment = to - 30 * 60_000;
+    fireEvent.change(field, { target: { value: local(moment) } });
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(onPointClick).toHaveBeenCalledTimes(1);
+    const [ms, envs] = onPointClick.mock.calls[0];
+    expect(ms).toBe(DateTime.fromMillis(moment).startOf('minute').toMillis());
+    expect(envs).toEqual(['dev']);
   });
 });
 

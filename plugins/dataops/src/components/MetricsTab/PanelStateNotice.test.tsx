@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/test-utils';
+import { lightTheme } from '@backstage/theme';
 import type { MetricPanel } from '@dataops-observability/plugin-dataops-common';
 import { dataOpsInventoryRouteRef } from '../../routes';
 import { PanelStateNotice } from './PanelStateNotice';
@@ -32,7 +33,13 @@ describe('PanelStateNotice', () => {
     const notice = screen.getByText('prod: stale data').closest('[data-state]');
     expect(notice).toHaveAttribute('data-state', 'stale');
     expect(notice).toHaveTextContent('newest sample is 30 min old');
-    expect(notice).toHaveStyle({ color: '#4527a0' });
+    // renderInTestApp uses Backstage's light theme; stale takes the palette's "pending" status colour.
+    expect(notice).toHaveStyle({
+      backgroundColor: lightTheme.palette.status.pending,
+      color: lightTheme.palette.getContrastText(
+        lightTheme.palette.status.pending,
+      ),
+    });
   });
 
   it('links a not-collected panel to the metric inventory of its environment when the page is mounted', async () => {

@@ -3,13 +3,14 @@ import AlertTitle from '@material-ui/lab/AlertTitle';
 import { MetricPanel } from '@dataops-observability/plugin-dataops-common';
 import { Link } from '@backstage/core-components';
 import { useInventoryLink } from '../../routes';
-import { STALE_STYLE } from '../shared';
+import { STALE_STYLE, useStaleColours } from '../shared';
 
 /**
  * Why an environment draws no line. The cases read differently on purpose: an empty result, a metric that
  * is never collected and a failed query need different fixes.
  */
 export function PanelStateNotice(props: { env: string; panel: MetricPanel }) {
+  const stale = useStaleColours();
   const { env, panel } = props;
   const inventoryLink = useInventoryLink()(env);
   switch (panel.state) {
@@ -43,7 +44,7 @@ export function PanelStateNotice(props: { env: string; panel: MetricPanel }) {
         <Alert
           severity="warning"
           data-state="stale"
-          style={{ background: STALE_STYLE.bg, color: STALE_STYLE.fg }}
+          style={{ background: stale.bg, color: stale.fg }}
         >
           <AlertTitle>
             {env}: {STALE_STYLE.label.toLowerCase()} data

@@ -68,6 +68,38 @@ describe('OverviewMatrix', () => {
     ]);
   });
 
+  it('says "Not permitted" in a cell the backend marks as denied, without a link to the refusing tab', async () => {
+    const dev = summaryResponse.environments[0];
+    if (dev.status !== 'ok') throw new Error('fixture: dev should be ok');
+    const denied = {
+      ...summaryResponse,
+      environments: [
+        {
+          ...dev,
+          data: {
+            areas: {
+              ...dev.data.areas,
+              logs: { level: 'unknown' as const, reason: 'not permitted' },
+            },
+          },
+        },
+        ...summaryResponse.environments.slice(1),
+      ],
+    };
+    await renderInTestApp(
+      <OverviewMatrix
+        summary={denied}
+        linkFor={(a, e) => `/x/${a}?env=${e}`}
+      />,
+    );
+    const cell = screen.getByTestId('cell-logs-dev');
+    expect(cell).toHaveTextContent(/^Not permitted$/);
+    expect(within(cell).queryByRole('link')).toBeNull();
+    expect(
+      within(screen.getByTestId('cell-metrics-dev')).getByRole('link'),
+    ).toBeInTheDocument();
+  });
+
   it('leaves a cell unlinked when its tab does not apply', async () => {
     await renderInTestApp(
       <OverviewMatrix summary={summaryResponse} linkFor={() => undefined} />,

@@ -1,6 +1,6 @@
 import { Link } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { alpha, makeStyles, useTheme } from '@material-ui/core/styles';
 import {
   Area,
   AREAS,
@@ -12,7 +12,7 @@ import {
   SummaryData,
   worstLevel,
 } from '@dataops-observability/plugin-dataops-common';
-import { EnvironmentStatusPanel, LEVEL_COLOURS, StatusChip } from '../shared';
+import { EnvironmentStatusPanel, StatusChip, useLevelColours } from '../shared';
 
 const AREA_TITLES: Record<Area, string> = {
   metrics: 'Metrics',
@@ -54,6 +54,13 @@ const useStyles = makeStyles(theme => ({
   reason: { display: 'block', marginTop: theme.spacing(0.5) },
   link: { display: 'block', color: 'inherit', textDecoration: 'none' },
 }));
+
+/**
+ * The reason the backend gives an area the caller may not read (for example logs without
+ * `dataops.logs.read`). Such a cell says so in its chip instead of "Unknown", and does not link to a tab
+ * that would only refuse.
+ */
+export const NOT_PERMITTED_REASON = 'not permitted';
 
 function statusOf(
   result: EnvironmentResult<SummaryData>,
@@ -102,6 +109,8 @@ export interface OverviewMatrixProps {
 export function OverviewMatrix(props: OverviewMatrixProps) {
   const { summary, linkFor } = props;
   const classes = useStyles();
+  const theme = useTheme();
+  const levelColours = useLevelColours();
   const envs = summary.environments;
   const areas = sortAreasWorstFirst(envs);
 
@@ -146,9 +155,12 @@ export function OverviewMatrix(props: OverviewMatrixProps) {
                 ) : null;
               }
               const status = statusOf(e, area);
-              const colours = LEVEL_COLOURS[status.level];
-              const href = linkFor(area, e.env);
-              const content = (
+              const colours = levelColours[status.level];
+              const notPermitted = status.reason === NOT_PERMITTED_REASON;
+              const href = notPermitted ? undefined : linkFor(area, e.env);
+              const content = notPermitted ? (
+                <StatusChip level={status.level} label="Not permitted" />
+              ) : (
                 <>
                   <StatusChip level={status.level} />
                   <Typography
@@ -165,9 +177,11 @@ export function OverviewMatrix(props: OverviewMatrixProps) {
                   key={e.env}
                   className={classes.cell}
                   style={{
-                    backgroundColor: colours.bg,
-                    borderLeftColor: colours.fg,
-                    color: colours.fg,
+                    // A light tint of the status colour behind theme text: readable on light and dark
+                    // alike, and the chip in the cell carries the word.
+                    backgroundColor: alpha(colours.line, 0.12),
+                    borderLeftColor: colours.line,
+                    color: theme.palette.text.primary,
                   }}
                   data-testid={`cell-${area}-${e.env}`}
                 >

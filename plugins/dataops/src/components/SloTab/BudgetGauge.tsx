@@ -3,7 +3,7 @@ import type {
   HealthLevel,
   SloData,
 } from '@dataops-observability/plugin-dataops-common';
-import { LEVEL_COLOURS } from '../shared';
+import { useLevelColours } from '../shared';
 import { formatMinutes } from './sloFormat';
 
 /** Remaining error budget as a gauge, with the minutes it stands for written out. */
@@ -12,6 +12,7 @@ export function BudgetGauge(props: { data: SloData }) {
   const budget = data.errorBudget;
   const remaining = Math.max(0, Math.min(1, budget.remainingFraction));
   const level: HealthLevel = data.level;
+  const colours = useLevelColours();
   const exhausted = budget.remainingFraction <= 0;
   return (
     <div
@@ -23,7 +24,7 @@ export function BudgetGauge(props: { data: SloData }) {
         value={remaining}
         fractional
         decimalDigits={0}
-        getColor={() => LEVEL_COLOURS[level].fg}
+        getColor={() => colours[level].line}
         description={exhausted ? 'exhausted' : 'of budget left'}
       />
       <div data-testid="budget-minutes">

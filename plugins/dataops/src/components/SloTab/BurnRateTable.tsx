@@ -7,7 +7,8 @@ import {
   budgetSpentInWindow,
   SloData,
 } from '@dataops-observability/plugin-dataops-common';
-import { LEVEL_COLOURS } from '../shared';
+import { alpha } from '@material-ui/core/styles';
+import { useLevelColours } from '../shared';
 import {
   exceededThresholdsOfWindow,
   firingAlertsOfWindow,
@@ -22,10 +23,9 @@ function statusText(data: SloData, window: string, rate: number | null) {
       text: `Firing: ${firing
         .map(a => `${a.priority} (above ${a.threshold})`)
         .join(', ')}`,
-      colours:
-        LEVEL_COLOURS[
-          firing.some(a => a.priority === 'P1') ? 'critical' : 'warning'
-        ],
+      level: (firing.some(a => a.priority === 'P1')
+        ? 'critical'
+        : 'warning') as 'critical' | 'warning',
     };
   }
   const exceeded = exceededThresholdsOfWindow(data, window, rate);
@@ -34,18 +34,19 @@ function statusText(data: SloData, window: string, rate: number | null) {
       text: `Above the ${exceeded
         .map(a => `${a.priority} threshold ${a.threshold}`)
         .join(', ')}, but its paired window is not: no alert`,
-      colours: undefined,
+      level: undefined,
     };
   }
   return {
     text: rate === null ? 'No traffic in this window' : 'OK',
-    colours: undefined,
+    level: undefined,
   };
 }
 
 /** Burn rate per window; windows taking part in a firing alert are coloured and say so in words. */
 export function BurnRateTable(props: { data: SloData }) {
   const { data } = props;
+  const levelColours = useLevelColours();
   return (
     <Table size="small" aria-label="Burn rates per window">
       <TableHead>
@@ -59,14 +60,15 @@ export function BurnRateTable(props: { data: SloData }) {
       <TableBody>
         {data.burnRates.map(b => {
           const status = statusText(data, b.window, b.rate);
+          const colours = status.level ? levelColours[status.level] : undefined;
           return (
             <TableRow
               key={b.window}
               data-window={b.window}
               data-firing={status.text.startsWith('Firing') ? 'true' : 'false'}
               style={
-                status.colours
-                  ? { backgroundColor: status.colours.bg }
+                colours
+                  ? { backgroundColor: alpha(colours.line, 0.14) }
                   : undefined
               }
             >
@@ -82,8 +84,11 @@ export function BurnRateTable(props: { data: SloData }) {
               </TableCell>
               <TableCell
                 style={
-                  status.colours
-                    ? { color: status.colours.fg, fontWeight: 600 }
+                  colours
+                    ? {
+                        fontWeight: 600,
+                        borderLeft: `4px solid ${colours.line}`,
+                      }
                     : undefined
                 }
               >

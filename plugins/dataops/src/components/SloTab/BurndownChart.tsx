@@ -15,12 +15,24 @@ import {
 } from '@dataops-observability/plugin-dataops-common';
 import { burndownAxisScale, formatAxisPercent } from '../../format';
 import { formatPercent } from './sloFormat';
+import { useTheme } from '@material-ui/core/styles';
+import type { Theme } from '@material-ui/core/styles';
+import { statusColour, useChartInk } from '../shared';
 
-/** Line styles of the burndown: the ideal line differs from the actual one in colour and dash. */
-export const BURNDOWN_STYLE = {
-  actual: { stroke: '#1565c0', strokeWidth: 2 },
-  ideal: { stroke: '#ef6c00', strokeWidth: 2, strokeDasharray: '8 5' },
-} as const;
+/**
+ * Line styles of the burndown: the ideal line differs from the actual one in colour (both from the theme)
+ * and in dash, so they stay apart without colour.
+ */
+export function burndownStyle(theme: Theme) {
+  return {
+    actual: { stroke: theme.palette.primary.main, strokeWidth: 2 },
+    ideal: {
+      stroke: statusColour(theme, 'warning'),
+      strokeWidth: 2,
+      strokeDasharray: '8 5',
+    },
+  };
+}
 
 interface Row {
   t: number;
@@ -53,6 +65,8 @@ export function burndownRows(data: SloData, end: number): Row[] {
 export function BurndownChart(props: { data: SloData }) {
   const { data } = props;
   const [ref, { width }] = useMeasure<HTMLDivElement>();
+  const BURNDOWN_STYLE = burndownStyle(useTheme());
+  const ink = useChartInk();
   const last = data.burndown[data.burndown.length - 1];
   const end = data.evaluatedAt ?? last?.[0] ?? Math.floor(Date.now() / 1000);
   const rows = burndownRows(data, end);
@@ -73,7 +87,7 @@ export function BurndownChart(props: { data: SloData }) {
         data={rows}
         margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
       >
-        <CartesianGrid strokeDasharray="3 3" />
+        <CartesianGrid strokeDasharray="3 3" stroke={ink.grid} />
         <XAxis
           dataKey="t"
           type="number"

@@ -2,8 +2,10 @@ import { screen, within } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
 import { registerMswTestHooks, renderInTestApp } from '@backstage/test-utils';
+import { lightTheme } from '@backstage/theme';
+import { alpha } from '@material-ui/core/styles';
 import { SloTab, SloView } from './SloTab';
-import { BurndownChart, BURNDOWN_STYLE, burndownRows } from './BurndownChart';
+import { BurndownChart, burndownStyle, burndownRows } from './BurndownChart';
 import {
   burningSlo,
   healthySlo,
@@ -102,7 +104,9 @@ describe('SloView', () => {
       table.querySelector(`tr[data-window="${window}"]`) as HTMLElement;
     expect(row('1h')).toHaveAttribute('data-firing', 'true');
     expect(row('1h')).toHaveTextContent('Firing: P1 (above 36)');
-    expect(row('1h')).toHaveStyle({ backgroundColor: '#fde4e4' });
+    expect(row('1h')).toHaveStyle({
+      backgroundColor: alpha(lightTheme.palette.status.error, 0.14),
+    });
     expect(row('5m')).toHaveTextContent('Firing: P1 (above 36)');
     expect(row('6h')).toHaveTextContent('Firing: P2 (above 12)');
     expect(row('2h')).toHaveAttribute('data-firing', 'false');
@@ -246,6 +250,8 @@ describe('BurndownChart', () => {
     );
     expect(lines).toHaveLength(2);
     const [actual, ideal] = lines;
+    // renderInTestApp renders with Backstage's light theme.
+    const BURNDOWN_STYLE = burndownStyle(lightTheme);
     expect(actual.getAttribute('stroke')).toBe(BURNDOWN_STYLE.actual.stroke);
     expect(ideal.getAttribute('stroke')).toBe(BURNDOWN_STYLE.ideal.stroke);
     expect(ideal.getAttribute('stroke')).not.toBe(

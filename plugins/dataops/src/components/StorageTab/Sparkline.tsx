@@ -1,6 +1,7 @@
 import { Line, LineChart, ReferenceLine, YAxis } from 'recharts';
 import { Thresholds } from '@dataops-observability/plugin-dataops-common';
-import { LEVEL_COLOURS } from '../shared';
+import { statusColour, useLevelColours } from '../shared';
+import { useTheme } from '@material-ui/core/styles';
 
 /** A small line of the check's value over the selected range, with its thresholds as dashed lines. */
 export function Sparkline(props: {
@@ -9,6 +10,8 @@ export function Sparkline(props: {
   label: string;
 }) {
   const { points, threshold, label } = props;
+  const theme = useTheme();
+  const colours = useLevelColours();
   const data = points.map(([t, v]) => ({ t: t * 1000, v }));
   return (
     <div role="img" aria-label={label}>
@@ -22,7 +25,7 @@ export function Sparkline(props: {
         {threshold?.warning !== undefined && (
           <ReferenceLine
             y={threshold.warning}
-            stroke={LEVEL_COLOURS.warning.fg}
+            stroke={colours.warning.line}
             strokeDasharray="3 3"
             ifOverflow="extendDomain"
           />
@@ -30,7 +33,7 @@ export function Sparkline(props: {
         {threshold?.critical !== undefined && (
           <ReferenceLine
             y={threshold.critical}
-            stroke={LEVEL_COLOURS.critical.fg}
+            stroke={colours.critical.line}
             strokeDasharray="3 3"
             ifOverflow="extendDomain"
           />
@@ -40,7 +43,7 @@ export function Sparkline(props: {
           dataKey="v"
           dot={false}
           isAnimationActive={false}
-          stroke="#1565c0"
+          stroke={statusColour(theme, 'running')}
           strokeWidth={1.5}
           connectNulls={false}
         />

@@ -7,7 +7,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { StorageCheck } from '@dataops-observability/plugin-dataops-common';
-import { LEVEL_COLOURS, STALE_STYLE, StatusChip } from '../shared';
+import { STALE_STYLE, StatusChip, useLevelColours } from '../shared';
 import { Sparkline } from './Sparkline';
 import { formatCheckValue, formatThreshold } from './formatCheck';
 
@@ -51,6 +51,7 @@ const SOURCE_LABEL: Record<string, string> = {
 export function StorageCheckCard(props: { check: StorageCheck }) {
   const { check } = props;
   const classes = useStyles();
+  const colours = useLevelColours();
   const [showQuery, setShowQuery] = useState(false);
   const threshold = formatThreshold(check.threshold, check.unit);
   const notice = check.state === 'ok' ? undefined : STATE_NOTICE[check.state];
@@ -58,7 +59,7 @@ export function StorageCheckCard(props: { check: StorageCheck }) {
   return (
     <Card
       className={classes.card}
-      style={{ borderLeftColor: LEVEL_COLOURS[check.level].fg }}
+      style={{ borderLeftColor: colours[check.level].line }}
       component="article"
       aria-label={`${check.title} ${check.target}`}
       data-state={check.state}

@@ -16,7 +16,9 @@ import useMeasure from 'react-use/esm/useMeasure';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { IncidentsResponse } from '@dataops-observability/plugin-dataops-common';
 import { formatDuration } from '../../format';
-import { PRIORITY_STYLE } from '../AlertParts';
+import { useTheme } from '@material-ui/core/styles';
+import { priorityColours } from '../AlertParts';
+import { statusColour } from '../shared';
 import {
   describeFiring,
   describeWeeks,
@@ -49,6 +51,7 @@ export function IncidentsSummary(props: { response: IncidentsResponse }) {
   const { response } = props;
   const { total, window } = response;
   const [ref, { width }] = useMeasure<HTMLDivElement>();
+  const theme = useTheme();
   const chartWidth = width || 520;
   const groups = new Set(response.groups);
   const entities = response.byEntity
@@ -109,14 +112,14 @@ export function IncidentsSummary(props: { response: IncidentsResponse }) {
             yAxisId="count"
             dataKey="incidents"
             name="Incidents"
-            fill="#1565c0"
+            fill={theme.palette.primary.main}
             isAnimationActive={false}
           />
           <Line
             yAxisId="mttr"
             dataKey="mttrMinutes"
             name="MTTR"
-            stroke="#c2410c"
+            stroke={statusColour(theme, 'warning')}
             strokeWidth={2}
             isAnimationActive={false}
           />
@@ -141,7 +144,10 @@ export function IncidentsSummary(props: { response: IncidentsResponse }) {
           <Tooltip formatter={(v: number) => formatHours(v)} />
           <Bar dataKey="hours" name="Time firing" isAnimationActive={false}>
             {firing.map(p => (
-              <Cell key={p.priority} fill={PRIORITY_STYLE[p.priority].bg} />
+              <Cell
+                key={p.priority}
+                fill={priorityColours(theme, p.priority).line}
+              />
             ))}
           </Bar>
         </BarChart>

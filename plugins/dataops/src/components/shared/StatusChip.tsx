@@ -4,7 +4,7 @@ import ErrorIcon from '@material-ui/icons/Error';
 import HelpIcon from '@material-ui/icons/Help';
 import WarningIcon from '@material-ui/icons/Warning';
 import { HealthLevel } from '@dataops-observability/plugin-dataops-common';
-import { LEVEL_COLOURS, LEVEL_LABEL } from './healthStyle';
+import { LEVEL_LABEL, useLevelColours } from './healthStyle';
 
 const ICONS: Record<HealthLevel, typeof ErrorIcon> = {
   healthy: CheckCircleIcon,
@@ -33,7 +33,7 @@ export function StatusChip(props: { level: HealthLevel; label?: string }) {
   const { level, label } = props;
   const classes = useStyles();
   const Icon = ICONS[level];
-  const colours = LEVEL_COLOURS[level];
+  const colours = useLevelColours()[level];
   return (
     <span
       className={classes.chip}

@@ -11,4 +11,14 @@ export { EnvironmentStatusPanel } from './EnvironmentStatusPanel';
 export { ViewFrame } from './ViewFrame';
 export { EntityViewSection } from './EntityViewSection';
 export type { EntityViewSectionProps } from './EntityViewSection';
-export { LEVEL_COLOURS, LEVEL_LABEL, STALE_STYLE } from './healthStyle';
+export {
+  LEVEL_COLOURS,
+  LEVEL_LABEL,
+  STALE_STYLE,
+  levelColours,
+  statusColour,
+  useChartInk,
+  useLevelColours,
+  useStaleColours,
+} from './healthStyle';
+export type { LevelColours } from './healthStyle';

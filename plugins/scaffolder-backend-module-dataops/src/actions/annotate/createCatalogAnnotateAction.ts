@@ -1,6 +1,7 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { EnvironmentRules } from '@dataops-observability/plugin-dataops-common';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
@@ -92,12 +93,20 @@ function newEntity(input: {
   };
 }
 
+/** What the installation's configuration gives the annotate action. @public */
+export interface CatalogAnnotateActionOptions {
+  /** `dataops.environments`, which the catalog judges `.<env>` keys and index patterns against. */
+  environments?: EnvironmentRules[];
+}
+
 /**
  * `dataops:catalog:annotate`: adds or updates the suite's annotations in a catalog file of the workspace,
  * keeping every other line as it was, or creates the file.
  * @public
  */
-export function createCatalogAnnotateAction() {
+export function createCatalogAnnotateAction(
+  options: CatalogAnnotateActionOptions = {},
+) {
   return createTemplateAction({
     id: 'dataops:catalog:annotate',
     description:
@@ -133,7 +142,7 @@ export function createCatalogAnnotateAction() {
         );
       }
       for (const [key, value] of Object.entries(annotations)) {
-        validateAnnotation(key, value);
+        validateAnnotation(key, value, options.environments);
       }
       let target: string;
       try {

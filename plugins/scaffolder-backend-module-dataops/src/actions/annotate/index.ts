@@ -1,1 +1,2 @@
 export { createCatalogAnnotateAction } from './createCatalogAnnotateAction';
+export type { CatalogAnnotateActionOptions } from './createCatalogAnnotateAction';

@@ -1,6 +1,15 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { formatMatchers } from '@dataops-observability/plugin-dataops-common';
-import { buildBundleSpec, renderBundle, WORKLOAD_TYPES } from '../../bundle';
+import {
+  EnvironmentRules,
+  formatMatchers,
+} from '@dataops-observability/plugin-dataops-common';
+import {
+  buildBundleSpec,
+  buildEntityAnnotations,
+  renderBundle,
+  StorageCheckSettings,
+  WORKLOAD_TYPES,
+} from '../../bundle';
 import { parseActionInput, ZodImpl } from '../parseActionInput';
 import { writeWorkspaceFiles } from '../writeWorkspaceFiles';
 import { examples } from './monitoringRender.examples';
@@ -104,13 +113,67 @@ const inputSchema = (z: ZodImpl) =>
       .string()
       .optional()
       .describe('Workspace folder of the bundle; default monitoring/<name>'),
+    storage: z
+      .string()
+      .optional()
+      .describe(
+        'dataops.io/storage of the workload, e.g. s3:sales-lake,oracle:SALES_TS; storage alerts per item',
+      ),
+    runSla: z
+      .string()
+      .optional()
+      .describe(
+        'dataops.io/run-sla, e.g. 45m: warning past it, critical past SLA + 50%',
+      ),
+    runSlaByEnvironment: z
+      .record(z.string())
+      .optional()
+      .describe('Run SLA per environment where it differs, e.g. { dev: 2h }'),
+    argocdAppName: z
+      .string()
+      .optional()
+      .describe("The workload's own Argo CD application, if it has one"),
+    gitopsRepoUrl: z
+      .string()
+      .optional()
+      .describe(
+        'Git URL of the GitOps repository; when given, an Argo CD Application per environment syncs the bundle',
+      ),
+    gitopsRevision: z
+      .string()
+      .optional()
+      .describe('Revision Argo CD syncs; default HEAD'),
+    argocdProject: z
+      .string()
+      .optional()
+      .describe('Argo CD project; default default'),
+    argocdNamespace: z
+      .string()
+      .optional()
+      .describe('Namespace Argo CD runs in; default argocd'),
+    argocdServer: z
+      .string()
+      .optional()
+      .describe(
+        'Cluster API server the bundle is applied to; default https://kubernetes.default.svc',
+      ),
   });
+
+/** What the installation's configuration gives the render action. @public */
+export interface MonitoringRenderActionOptions {
+  /** `dataops.environments`: only these may be rendered; their data scope rules shape the annotations. */
+  environments?: EnvironmentRules[];
+  /** `dataops.storage.checks` overrides of the storage alerts, by check id. */
+  storageChecks?: ReadonlyMap<string, StorageCheckSettings>;
+}
 
 /**
  * `dataops:monitoring:render`: writes one workload's monitoring bundle into the workspace.
  * @public
  */
-export function createMonitoringRenderAction() {
+export function createMonitoringRenderAction(
+  options: MonitoringRenderActionOptions = {},
+) {
   return createTemplateAction({
     id: 'dataops:monitoring:render',
     description:
@@ -141,12 +204,27 @@ export function createMonitoringRenderAction() {
           logIndex: z
             .string()
             .describe('OpenSearch index pattern the log policies apply to'),
+          annotations: z
+            .record(z.string())
+            .describe(
+              'Every annotation the entity needs, .<env> overrides included: the input of dataops:catalog:annotate',
+            ),
+          notes: z
+            .string()
+            .describe('What the onboarding could not set up, as markdown'),
         }),
     },
     async handler(ctx) {
       const input = parseActionInput(inputSchema, ctx.input);
-      const spec = buildBundleSpec(input);
-      const files = renderBundle(spec);
+      const spec = buildBundleSpec(input, {
+        environments: options.environments,
+      });
+      // Before writing: an annotation the catalog would refuse fails the step with nothing written.
+      const { annotations, notes } = buildEntityAnnotations(
+        spec,
+        options.environments,
+      );
+      const files = renderBundle(spec, options);
       // The workspace of a dry run is thrown away afterwards, so writing is safe and shows every file.
       await writeWorkspaceFiles(ctx.workspacePath, files);
       ctx.logger.info(
@@ -174,6 +252,8 @@ export function createMonitoringRenderAction() {
       ctx.output('identity', spec.identity);
       ctx.output('selector', formatMatchers(spec.matchers));
       ctx.output('logIndex', spec.logIndex);
+      ctx.output('annotations', annotations);
+      ctx.output('notes', notes.map(n => `- ${n}`).join('\n'));
     },
   });
 }

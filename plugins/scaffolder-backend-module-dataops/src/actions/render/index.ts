@@ -1,1 +1,2 @@
 export { createMonitoringRenderAction } from './createMonitoringRenderAction';
+export type { MonitoringRenderActionOptions } from './createMonitoringRenderAction';

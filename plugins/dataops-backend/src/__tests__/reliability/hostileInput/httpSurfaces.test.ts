@@ -282,17 +282,24 @@ function checkUpstreamRequests(
       }
     } else if (r.kind === 'alertmanager') {
       expect(r.path).toBe('/api/v2/alerts');
-      const allowed = [
-        ...parseSelector(
-          readAnnotation(entity, ANNOTATIONS.prometheusSelector, r.env) ?? '',
-        ),
-        {
-          name: 'backstage_entity',
-          op: '=',
-          value: `component:default/${ENTITY_NAME}`,
-        },
-      ].map(m => JSON.stringify(m));
-      for (const f of r.params.getAll('filter')) {
+      // The alerts view reads each Alertmanager whole (alerts are attributed by their env label), so an
+      // unfiltered read carries no entity value; a filtered one may carry only the entity's own matchers.
+      const filters = r.params.getAll('filter');
+      const allowed =
+        filters.length === 0
+          ? []
+          : [
+              ...parseSelector(
+                readAnnotation(entity, ANNOTATIONS.prometheusSelector, r.env) ??
+                  '',
+              ),
+              {
+                name: 'backstage_entity',
+                op: '=',
+                value: `component:default/${ENTITY_NAME}`,
+              },
+            ].map(m => JSON.stringify(m));
+      for (const f of filters) {
         const matchers = parseSelector(f);
         expect(matchers).toHaveLength(1);
         expect(allowed).toContain(JSON.stringify(matchers[0]));

@@ -1,0 +1,12 @@
+export { computeFleet } from './computeFleet';
+export type {
+  ComputeFleetOptions,
+  FleetCell,
+  FleetEntity,
+  FleetResult,
+  FleetRow,
+} from './computeFleet';
+export { FleetService, rollUpSummary } from './FleetService';
+export type { FleetFilters, FleetLimits } from './FleetService';
+export { createFleetRouter } from './createFleetRouter';
+export { readFleetLimits } from './readFleetLimits';

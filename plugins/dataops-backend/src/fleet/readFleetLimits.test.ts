@@ -1,0 +1,28 @@
+import { ConfigReader } from '@backstage/config';
+import { readFleetLimits } from './readFleetLimits';
+
+describe('readFleetLimits', () => {
+  it('uses the documented defaults', () => {
+    expect(readFleetLimits(new ConfigReader({}))).toEqual({
+      maxConcurrentEntities: 8,
+      maxEntities: 1000,
+      deadlineMs: 5000,
+    });
+  });
+
+  it('reads the configured values and rejects non-positive ones', () => {
+    const config = (fleet: object) => new ConfigReader({ dataops: { fleet } });
+    expect(
+      readFleetLimits(
+        config({
+          maxConcurrentEntities: 2,
+          maxEntities: 10,
+          deadlineSeconds: 1.5,
+        }),
+      ),
+    ).toEqual({ maxConcurrentEntities: 2, maxEntities: 10, deadlineMs: 1500 });
+    expect(() => readFleetLimits(config({ maxEntities: 0 }))).toThrow(
+      'dataops.fleet.maxEntities',
+    );
+  });
+});

@@ -1,0 +1,1 @@
+export { readStorageCheckSettings } from './readStorageCheckSettings';
