@@ -39,9 +39,14 @@ function parseEnvironments(value: string | undefined): Env[] {
   return ENVIRONMENTS.filter(env => wanted.includes(env));
 }
 
-/** Reads every `*.yaml` in the catalog folder and keeps the Spark jobs, Airflow DAGs and Iceberg tables. */
+/**
+ * Reads every `*.yaml` in the catalog folder and keeps the Spark jobs, Airflow DAGs and Iceberg tables.
+ * Their names must be unique across kinds: the demo platform labels series, alerts and runs by name alone
+ * (as `app`, `dag_id`, `table`), so a Component and a Resource of the same name would share one set of data.
+ */
 export function loadCatalog(dir: string = findCatalogDir()): ScenarioEntity[] {
   const entities: ScenarioEntity[] = [];
+  const seen = new Map<string, string>();
   const files = fs
     .readdirSync(dir)
     .filter(f => f.endsWith('.yaml') || f.endsWith('.yml'))
@@ -54,10 +59,19 @@ export function loadCatalog(dir: string = findCatalogDir()): ScenarioEntity[] {
       if (!raw?.metadata?.name || !WORKLOAD_TYPES.includes(type)) {
         continue;
       }
+      const name = String(raw.metadata.name);
+      const where = `${raw.kind} in ${file}`;
+      if (seen.has(name)) {
+        throw new Error(
+          `examples/catalog: the workload name "${name}" is used by a ${seen.get(name)} and a ${where}; ` +
+            'rename one, the demo platform tells workloads apart by name',
+        );
+      }
+      seen.set(name, where);
       const annotations: Record<string, string> = raw.metadata.annotations ?? {};
       entities.push({
         kind: String(raw.kind),
-        name: String(raw.metadata.name),
+        name,
         type,
         owner: String(raw.spec.owner ?? 'unknown'),
         environments: parseEnvironments(annotations['dataops.io/environments']),

@@ -85,11 +85,12 @@ describe('the tab table', () => {
 });
 
 describe('the legacy frontend system', () => {
-  it("registers exactly the table's route refs, under the tabs' names, and the inventory page's", () => {
+  it("registers exactly the table's route refs, under the tabs' names, and the inventory and fleet pages'", () => {
     const { routes } = legacyExports.dataOpsPlugin;
     expect(Object.keys(routes)).toEqual([
       ...TAB_DEFINITIONS.map(t => t.name),
       'inventory',
+      'fleet',
     ]);
     expect(routes.inventory).toBe(dataOpsInventoryRouteRef);
     for (const tab of TAB_DEFINITIONS)

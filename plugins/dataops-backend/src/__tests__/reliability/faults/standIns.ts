@@ -147,11 +147,23 @@ export const STAND_INS: StandIn[] = [
       if (request.path !== '/api/v1/query_range') {
         return { status: 404, body: { status: 'error', error: 'not served' } };
       }
-      // The panels' freshness probe asks for sample timestamps: a healthy exporter's newest sample is now.
+      // Each panel's query comes with its freshness probe joined by `or` (`(panel) or label_replace(...
+      // timestamp(...))`): the answer holds the panel's series and the probe's, whose newest sample is now.
       const form = new URLSearchParams(request.body);
-      return (form.get('query') ?? '').includes('timestamp(')
-        ? { body: freshSampleTimes(Number(form.get('end'))) }
-        : { body: prometheusMatrix() };
+      const panel = prometheusMatrix();
+      if (!(form.get('query') ?? '').includes('timestamp(')) {
+        return { body: panel };
+      }
+      const probe = freshSampleTimes(Number(form.get('end')));
+      return {
+        body: {
+          ...panel,
+          data: {
+            ...panel.data,
+            result: [...panel.data.result, ...probe.data.result],
+          },
+        },
+      };
     },
     isComplete: data =>
       data.panels.length > 0 && data.panels.every((p: any) => p.state === 'ok'),
