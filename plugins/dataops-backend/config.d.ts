@@ -108,6 +108,16 @@ export interface Config {
         extraSelector?: string;
         /** Most upstream calls in flight at once for this endpoint. Default 8. @visibility backend */
         maxConcurrency?: number;
+        /**
+         * Links out of metric panels: a Prometheus or Thanos Query UI base URL (the link opens its graph page
+         * with the panel's query and range), or a template with `{{query}}`, `{{queryJson}}`, `{{from}}`,
+         * `{{to}}`, `{{fromMs}}`, `{{toMs}}`, `{{fromSeconds}}`, `{{toSeconds}}`, `{{step}}`, `{{env}}`
+         * (Grafana Explore or anything else). No link when absent.
+         * @visibility backend
+         */
+        uiUrl?: string;
+        /** Tool name shown as "Open in <uiTitle>"; Prometheus for a base URL, Grafana for a template. @visibility backend */
+        uiTitle?: string;
       };
       /**
        * The data scope rule of this environment (docs/annotations.md, "Data scope"): templates filled with
@@ -152,6 +162,15 @@ export interface Config {
         messageField?: string;
         /** @visibility backend */
         maxConcurrency?: number;
+        /** OpenSearch Dashboards base URL for "Open in OpenSearch Dashboards" (2.11 or later). @visibility backend */
+        dashboardsUrl?: string;
+        /** Saved index pattern ids of Dashboards by index pattern; the pattern itself is the id otherwise. */
+        dashboardsIndexPatterns?: Array<{
+          /** @visibility backend */
+          pattern: string;
+          /** @visibility backend */
+          id: string;
+        }>;
       };
       /**
        * One or more Argo CD instances. An item with a `name` and no `url` reuses the instance of that name
@@ -170,6 +189,14 @@ export interface Config {
         password?: string;
         /** @visibility backend */
         maxConcurrency?: number;
+        /** Base URL of the Argo CD web UI for links to applications; the instance's `url` by default. @visibility backend */
+        uiUrl?: string;
+        /**
+         * Commit link template for repositories on its host, with `{{repoPath}}` and `{{revision}}`; GitHub,
+         * GitLab and Bitbucket need none.
+         * @visibility backend
+         */
+        commitUrlTemplate?: string;
       }>;
       /**
        * Apache Iceberg REST catalog. When set, table statistics (snapshot count, data files, last commit) come
@@ -252,6 +279,34 @@ export interface Config {
     defaultPriority?: 'P1' | 'P2' | 'P3' | 'P4';
     /** Alert names never shown, default Watchdog and InfoInhibitor. @visibility backend */
     hiddenAlerts?: string[];
+    /** The generated Alertmanager routing tree (`GET /v1/alert-routing`), see docs/alerts.md. */
+    alertRouting?: {
+      /**
+       * Environments where pager targets of `P<n>` and `*` entries of `dataops.io/alert-receivers` page;
+       * elsewhere only an entry for the environment pages. Default `[prod]`.
+       * @visibility backend
+       */
+      pagingEnvironments?: string[];
+      /**
+       * Receivers of groups with no `dataops.io/alert-receivers` up their parent chain, in the annotation's
+       * format, e.g. `P1=pagerduty:platform-oncall+slack:#platform, *=slack:#platform`.
+       * @visibility backend
+       */
+      defaultReceivers?: string;
+      /**
+       * Absolute directory on the Alertmanager host with the secret files (`pagerduty/<service>`,
+       * `slack/<credential>`), default `/etc/alertmanager/secrets`.
+       * @visibility backend
+       */
+      secretsDirectory?: string;
+      /** Sender and relay of e-mail receivers; placeholders when absent. */
+      email?: {
+        /** @visibility backend */
+        from?: string;
+        /** `host:port`. @visibility backend */
+        smarthost?: string;
+      };
+    };
     /** Scheduled reading of every environment's Alertmanager into the incident history. */
     alertPoller?: {
       /** Default true. @visibility backend */
@@ -341,7 +396,9 @@ export interface Config {
      */
     fleet?: {
       /**
-       * Entities whose summaries are computed at the same time; each computes all its environments. Default 8.
+       * Entities whose summaries are computed at the same time, each in all its environments, across every
+       * fleet request of a backend instance (at most this many times the configured environments of
+       * summaries at once). Default 8.
        * @visibility backend
        */
       maxConcurrentEntities?: number;
@@ -357,6 +414,35 @@ export interface Config {
        * @visibility backend
        */
       deadlineSeconds?: number;
+      /**
+       * Seconds a computed cell is served as it is, by every fleet request of this backend instance.
+       * Default 60.
+       * @visibility backend
+       */
+      cellFreshSeconds?: number;
+      /**
+       * Seconds an older cell is still served (with its `computedAt`) while it is computed again, so a
+       * large fleet, once complete, stays complete. Default 900.
+       * @visibility backend
+       */
+      cellMaxAgeSeconds?: number;
+    };
+    /**
+     * The pipeline view (`GET /v1/pipeline/...`, docs/pipelines.md). Its steps are computed within the
+     * `fleet` limits above.
+     */
+    pipeline?: {
+      /**
+       * How old the newest commit of a pipeline's final Iceberg table may be, in minutes: warning beyond it,
+       * critical beyond twice it. Default 60 (pipeline latency P95 under 1 h).
+       * @visibility backend
+       */
+      freshnessTargetMinutes?: number;
+      /**
+       * Most steps one pipeline lists; past it the answer says `truncated`. Default 50.
+       * @visibility backend
+       */
+      maxSteps?: number;
     };
     /**
      * The `slo` view: policy defaults (99.9% over 30 days, fast and slow burn alerts; docs/platform-rules.md,

@@ -20,6 +20,7 @@ import { cacheBoundScenario } from './scenarios/cacheBound';
 import { cachedThroughputScenario } from './scenarios/cachedThroughput';
 import { costPerViewScenario } from './scenarios/costPerView';
 import { fanOutScenario } from './scenarios/fanOut';
+import { fleetScenario } from './scenarios/fleet';
 import { frontendScenario } from './scenarios/frontend';
 import { memoryScenario } from './scenarios/memory';
 import { peerArgocdScenario } from './scenarios/peerArgocd';
@@ -28,7 +29,7 @@ import { soakScenario } from './scenarios/soak';
 import { selectScenarios } from './selectScenarios';
 import type { Scenario, ScenarioResult } from './types';
 
-/** In the numbering of the benchmark issue, 1 to 7, then the soak, the cache bound and alert ownership. */
+/** In the numbering of the benchmark issue, 1 to 7, then the soak, the cache bound, alert ownership and the fleet page. */
 const SCENARIOS: Scenario[] = [
   fanOutScenario,
   costPerViewScenario,
@@ -40,6 +41,7 @@ const SCENARIOS: Scenario[] = [
   soakScenario,
   cacheBoundScenario,
   alertOwnershipScenario,
+  fleetScenario,
 ];
 
 /** A scenario that threw still gets a section, so one broken scenario does not hide the others' figures. */

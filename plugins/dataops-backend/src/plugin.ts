@@ -28,11 +28,17 @@ import {
 import { createInventoryRouter } from './inventory';
 import { FleetService, createFleetRouter, readFleetLimits } from './fleet';
 import {
+  PipelineService,
+  createPipelineRouter,
+  readPipelineSettings,
+} from './pipeline';
+import {
   createCatalogOwnership,
   createSharedAlertReads,
   setupTeams,
 } from './teams';
 import { createBuiltInViews } from './views';
+import { setupTeamReport } from './teamReport';
 
 /**
  * DataOps observability backend: per-entity views over Thanos, OpenSearch, Argo CD and Alertmanager for
@@ -138,6 +144,21 @@ export const dataopsPlugin = createBackendPlugin({
               catalog: deps.catalog,
               views,
               limits: readFleetLimits(rootConfig),
+              environmentCount: config.environments.length,
+            }),
+          }),
+        );
+        // The pipeline view rolls each step up as the fleet page does, within the fleet's limits.
+        httpRouter.use(
+          await createPipelineRouter({
+            httpAuth: deps.httpAuth,
+            catalog: deps.catalog,
+            environments: config.environments.map(e => e.name),
+            pipeline: new PipelineService({
+              catalog: deps.catalog,
+              views,
+              limits: readFleetLimits(rootConfig),
+              settings: readPipelineSettings(rootConfig),
             }),
           }),
         );
@@ -163,6 +184,20 @@ export const dataopsPlugin = createBackendPlugin({
         );
         httpRouter.use(
           await setupTeams({ ...deps, config, alertmanager, ownership }),
+        );
+        // After setupTeams, which migrates the incident table the report reads.
+        httpRouter.use(
+          await setupTeamReport({
+            ...deps,
+            config,
+            ownership,
+            views,
+            prometheus: envName =>
+              environmentSources.client<PrometheusClient>(
+                envName,
+                thanosSource,
+              ),
+          }),
         );
 
         logger.info(

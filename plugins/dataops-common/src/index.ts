@@ -6,6 +6,9 @@
 export * from './api/types';
 export * from './api/inventory';
 export * from './api/runsTypes';
+export * from './api/alertReceivers';
+export * from './api/teamReport';
+export * from './api/pipeline';
 export * from './annotations';
 export * from './annotationValues';
 export * from './rulebook';
@@ -17,3 +20,4 @@ export * from './inputIssues';
 export * from './time';
 export * from './slo';
 export * from './exporterProfiles';
+export * from './links';

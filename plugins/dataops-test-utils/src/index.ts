@@ -12,6 +12,7 @@ export { startServerProcess } from './startServerProcess';
 export type { ServerProcess, ServerProcessOptions } from './startServerProcess';
 export { runPromtool } from './promtool';
 export type { PromtoolResult } from './promtool';
+export { runAmtool } from './amtool';
 export { toOpenMetrics, counterSamples } from './openMetrics';
 export type { SeriesHistory } from './openMetrics';
 export {
@@ -24,8 +25,4 @@ export type {
   InstantSample,
 } from './startPrometheusWithHistory';
 export { buildBurnRateUnitTests, seriesValues } from './ruleUnitTests';
-export type {
-  BurnScenario,
-  BurnPhase,
-  RulesFileShape,
-} from './ruleUnitTests';
+export type { BurnScenario, BurnPhase, RulesFileShape } from './ruleUnitTests';

@@ -23,8 +23,17 @@ export async function runPromtool(
   options: { cwd?: string; timeoutMs?: number } = {},
 ): Promise<PromtoolResult> {
   requireBinary('promtool');
+  return runTool('promtool', args, options);
+}
+
+/** Runs `name` with `args` and collects exit code and output; never rejects on a non-zero exit. */
+export function runTool(
+  name: string,
+  args: string[],
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<PromtoolResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('promtool', args, {
+    const child = spawn(name, args, {
       cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -40,7 +49,7 @@ export async function runPromtool(
       child.kill('SIGKILL');
       reject(
         new Error(
-          `promtool ${args.join(' ')} did not finish within ${
+          `${name} ${args.join(' ')} did not finish within ${
             options.timeoutMs ?? 120_000
           } ms`,
         ),

@@ -14,11 +14,14 @@ export {
   EntityDataOpsStorageContent,
   EntityDataOpsRunsContent,
   EntityDataOpsAlertsCard,
+  EntityDataOpsPipelineCard,
   EntityDataOpsTeamAlertsCard,
+  EntityDataOpsTeamReportCard,
   DataOpsInventoryPage,
   DataOpsFleetPage,
 } from './plugin';
 export type { EntityDataOpsTeamAlertsCardProps } from './components/TeamAlertsCard';
+export type { EntityDataOpsTeamReportCardProps } from './components/TeamReport';
 export {
   dataOpsObservabilityRouteRef,
   dataOpsMetricsRouteRef,
@@ -53,5 +56,8 @@ export type {
   TeamAlertsResponse,
   IncidentsResponse,
   IncidentsQuery,
+  TeamReportQuery,
+  TeamReportResponse,
   InventoryQuery,
+  PipelineQuery,
 } from './api';

@@ -9,6 +9,7 @@ import {
 import { DataOpsClient, dataOpsApiRef } from './api';
 import { dataOpsFleetRouteRef, dataOpsInventoryRouteRef } from './routes';
 import type { EntityDataOpsTeamAlertsCardProps } from './components/TeamAlertsCard';
+import type { EntityDataOpsTeamReportCardProps } from './components/TeamReport';
 import { DataOpsTabName, TAB_DEFINITIONS, TAB_ROUTES_BY_NAME } from './tabs';
 
 /** The DataOps frontend plugin for the legacy frontend system. @public */
@@ -138,6 +139,25 @@ export const EntityDataOpsAlertsCard: (props: {
   }),
 );
 
+/**
+ * Pipeline card for the entity overview of DAGs, Spark jobs, Iceberg tables and Systems: the chain the entity
+ * belongs to, each step's health per environment, the first broken step and the final tables' freshness.
+ * @public
+ */
+export const EntityDataOpsPipelineCard: (props: {
+  title?: string;
+}) => JSX.Element = dataOpsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDataOpsPipelineCard',
+    component: {
+      lazy: () =>
+        import('./components/PipelineView').then(
+          m => m.EntityDataOpsPipelineCard,
+        ),
+    },
+  }),
+);
+
 /** Team alerts & incidents card for group pages. @public */
 export const EntityDataOpsTeamAlertsCard: (
   props: EntityDataOpsTeamAlertsCardProps,
@@ -148,6 +168,21 @@ export const EntityDataOpsTeamAlertsCard: (
       lazy: () =>
         import('./components/TeamAlertsCard').then(
           m => m.EntityDataOpsTeamAlertsCard,
+        ),
+    },
+  }),
+);
+
+/** Team report card for group pages: error budgets, incidents, MTTR and MTTD against targets, noisiest alerts. @public */
+export const EntityDataOpsTeamReportCard: (
+  props: EntityDataOpsTeamReportCardProps,
+) => JSX.Element = dataOpsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDataOpsTeamReportCard',
+    component: {
+      lazy: () =>
+        import('./components/TeamReport').then(
+          m => m.EntityDataOpsTeamReportCard,
         ),
     },
   }),

@@ -7,14 +7,26 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import dataopsPlugin from '@dataops-observability/plugin-dataops-backend';
-import { BENCH_ENTITIES } from './entities';
+import { readFileSync } from 'node:fs';
+import { BENCH_ENTITIES, fleetEntities } from './entities';
 import { answerMemoryProbes } from './memoryProbe';
 import { tokenReporterPlugin } from './tokenReporterPlugin';
 
 answerMemoryProbes();
 
+/** `bench.fleetEntities` of the config file: how many fleet copies the catalog holds besides the originals. */
+function fleetSize(): number {
+  const at = process.argv.indexOf('--config');
+  const config = JSON.parse(readFileSync(process.argv[at + 1], 'utf8'));
+  return Number(config.bench?.fleetEntities ?? 0);
+}
+
 const backend = createBackend();
-backend.add(catalogServiceMock.factory({ entities: BENCH_ENTITIES }));
+backend.add(
+  catalogServiceMock.factory({
+    entities: [...BENCH_ENTITIES, ...fleetEntities(fleetSize())],
+  }),
+);
 backend.add(dataopsPlugin);
 backend.add(tokenReporterPlugin);
 backend.start();

@@ -79,3 +79,35 @@ export function viewPath(entityName: string, view: string): string {
   }
   return `/api/dataops/v1/entity/default/${entity.kind.toLowerCase()}/${entityName}/${view}`;
 }
+
+/** The group that owns every entity of {@link fleetEntities}. */
+export const FLEET_OWNER = 'group:default/fleet-team';
+
+/**
+ * `count` annotated workloads for the fleet benchmark, all owned by {@link FLEET_OWNER}: copies of the Spark
+ * job, Airflow DAG and Iceberg table above in turn, each under its own name, so every copy reads the same
+ * sandbox data as its original but is computed and cached as an entity of its own.
+ */
+export function fleetEntities(count: number): Entity[] {
+  const workloads = BENCH_ENTITIES.filter(e => e.kind !== 'Group');
+  const copies = Array.from({ length: count }, (_, i): Entity => {
+    const original = workloads[i % workloads.length];
+    return {
+      ...original,
+      metadata: {
+        ...original.metadata,
+        name: `fleet-${String(i).padStart(4, '0')}-${original.metadata.name}`,
+      },
+      spec: { ...original.spec, owner: 'fleet-team' },
+      // The catalog stand-in does not run processors, so the relation the catalog would derive is given.
+      relations: [{ type: 'ownedBy', targetRef: FLEET_OWNER }],
+    };
+  });
+  const team: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'fleet-team', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  };
+  return [team, ...copies];
+}

@@ -15,6 +15,14 @@ export interface BenchBackendOptions {
   alertPollSeconds?: number;
   /** `dataops.cacheTtlSeconds`: per-view cache TTL overrides; 0 turns a view's cache off. */
   cacheTtlSeconds?: Record<string, number>;
+  /** Fleet copies of the workloads in the catalog (see `fleetEntities`); none by default. */
+  fleetEntities?: number;
+  /** `dataops.fleet`: the fleet route's bounds. */
+  fleet?: {
+    maxConcurrentEntities?: number;
+    maxEntities?: number;
+    deadlineSeconds?: number;
+  };
 }
 
 const UPSTREAM_TIMEOUT_MS = 60_000;
@@ -76,6 +84,11 @@ export function benchBackendConfig(options: BenchBackendOptions): JsonObject {
       ...(options.cacheTtlSeconds
         ? { cacheTtlSeconds: options.cacheTtlSeconds }
         : {}),
+      ...(options.fleet ? { fleet: options.fleet } : {}),
     },
+    // Read by the benchmark backend's own entry point, not by any plugin.
+    ...(options.fleetEntities
+      ? { bench: { fleetEntities: options.fleetEntities } }
+      : {}),
   };
 }

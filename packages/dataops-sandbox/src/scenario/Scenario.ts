@@ -8,23 +8,61 @@ import { Env, ScenarioEntity } from './types';
  * anchor (start-up, rounded to the minute) so that a freshly started demo always shows every state.
  */
 export const TROUBLE = {
-  gcClimb: { env: 'prod', entity: 'daily-sales-etl', fromRatio: 0.06, toRatio: 0.27, rampMinutes: 90 },
-  failingDag: { env: 'stage', entity: 'sales-daily-pipeline', failureRatio: 0.45 },
-  outOfSync: { env: 'prod', entity: 'clickstream-sessionizer', sinceMinutes: 12 },
+  gcClimb: {
+    env: 'prod',
+    entity: 'daily-sales-etl',
+    fromRatio: 0.06,
+    toRatio: 0.27,
+    rampMinutes: 90,
+  },
+  failingDag: {
+    env: 'stage',
+    entity: 'sales-daily-pipeline',
+    failureRatio: 0.45,
+  },
+  outOfSync: {
+    env: 'prod',
+    entity: 'clickstream-sessionizer',
+    sinceMinutes: 12,
+  },
   crashLoop: { env: 'stage', entity: 'clickstream-sessionizer' },
-  icebergBloat: { env: 'prod', entity: 'marketing-web-sessions', snapshots: 150, smallFileRatio: 0.4 },
+  icebergBloat: {
+    env: 'prod',
+    entity: 'marketing-web-sessions',
+    snapshots: 150,
+    smallFileRatio: 0.4,
+  },
   notCollected: [
     { env: 'dev', metric: 'spark_driver_dagscheduler_job_activejobs' },
     { env: 'stage', metric: 'kube_pod_status_phase' },
   ],
-  fastBurn: { env: 'prod', entity: 'marketing-attribution', failureRatio: 0.2, sinceMinutes: 75 },
+  fastBurn: {
+    env: 'prod',
+    entity: 'marketing-attribution',
+    failureRatio: 0.2,
+    sinceMinutes: 75,
+  },
+  // A broken pipeline (docs/pipelines.md): from 150 minutes before start-up every prod run of the DAG fails in
+  // its first task (the source never arrives), so the Spark job it submits stops running and the table it
+  // writes stops getting commits.
+  brokenPipeline: {
+    env: 'prod',
+    entity: 'sales-returns-pipeline',
+    job: 'sales-returns-etl',
+    table: 'sales-returns',
+    sinceMinutes: 150,
+    failingTask: 'wait_for_source',
+  },
 } as const;
 
 /**
  * Iceberg tables take a streaming commit every two minutes; compaction leaves one live snapshot per half
  * hour of the day until the nightly expiry. The exporter series and the REST catalog share these so they agree.
  */
-export const ICEBERG_TIMING = { commitEveryS: 120, snapshotPileUpS: 1800 } as const;
+export const ICEBERG_TIMING = {
+  commitEveryS: 120,
+  snapshotPileUpS: 1800,
+} as const;
 
 export interface PodInfo {
   name: string;
@@ -36,7 +74,9 @@ export interface PodInfo {
 /** Label set an entity's series carry: the equality matchers of its prometheus selector. */
 function selectorLabels(selector: string | undefined): Record<string, string> {
   const labels: Record<string, string> = {};
-  for (const m of (selector ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)\s*=\s*"([^"]*)"/g)) {
+  for (const m of (selector ?? '').matchAll(
+    /([a-zA-Z_][a-zA-Z0-9_]*)\s*=\s*"([^"]*)"/g,
+  )) {
     labels[m[1]] = m[2];
   }
   return labels;
@@ -72,21 +112,52 @@ export class Scenario {
     return `${entity.kind.toLowerCase()}:default/${entity.name}`;
   }
 
-  is(trouble: { env: string; entity: string }, env: Env, entity: ScenarioEntity): boolean {
+  is(
+    trouble: { env: string; entity: string },
+    env: Env,
+    entity: ScenarioEntity,
+  ): boolean {
     return trouble.env === env && trouble.entity === entity.name;
   }
 
+  /** When the scripted broken pipeline started failing. */
+  get brokenPipelineSinceMs(): number {
+    return this.anchorMs - TROUBLE.brokenPipeline.sinceMinutes * 60000;
+  }
+
+  /** Whether `entity` is `step` (the DAG, its job or its table) of the broken pipeline, in its environment. */
+  isBrokenPipeline(
+    step: 'entity' | 'job' | 'table',
+    env: Env,
+    entity: ScenarioEntity,
+  ): boolean {
+    return this.is(
+      { env: TROUBLE.brokenPipeline.env, entity: TROUBLE.brokenPipeline[step] },
+      env,
+      entity,
+    );
+  }
+
   isCollected(env: Env, metric: string): boolean {
-    return !TROUBLE.notCollected.some(n => n.env === env && n.metric === metric);
+    return !TROUBLE.notCollected.some(
+      n => n.env === env && n.metric === metric,
+    );
   }
 
   labels(entity: ScenarioEntity, env: Env): Record<string, string> {
-    const labels = selectorLabels(entity.annotation('dataops.io/prometheus-selector', env));
+    const labels = selectorLabels(
+      entity.annotation('dataops.io/prometheus-selector', env),
+    );
     if (!labels.namespace) {
-      labels.namespace = { 'airflow-dag': 'airflow', 'spark-job': 'spark', 'iceberg-table': 'iceberg' }[entity.type];
+      labels.namespace = {
+        'airflow-dag': 'airflow',
+        'spark-job': 'spark',
+        'iceberg-table': 'iceberg',
+      }[entity.type];
     }
     if (entity.type === 'spark-job' && !labels.app) {
-      labels.app = entity.annotation('dataops.io/spark-app-name', env) ?? entity.name;
+      labels.app =
+        entity.annotation('dataops.io/spark-app-name', env) ?? entity.name;
     }
     return labels;
   }
@@ -105,17 +176,42 @@ export class Scenario {
   /** Pods of a workload; shared by the metrics, the logs and the Kubernetes API so they name the same pods. */
   pods(entity: ScenarioEntity, env: Env): PodInfo[] {
     const id = this.kubernetesId(entity, env) ?? entity.name;
-    const suffix = (salt: string) => (hashString(`${env}/${id}/${salt}`) % 0xfffff).toString(36).padStart(4, '0');
+    const suffix = (salt: string) =>
+      (hashString(`${env}/${id}/${salt}`) % 0xfffff)
+        .toString(36)
+        .padStart(4, '0');
     if (entity.type === 'spark-job') {
       const namespace = this.labels(entity, env).namespace;
       return [
-        { name: `${id}-driver-${suffix('d')}`, namespace, container: 'spark-kubernetes-driver', role: 'driver' },
-        { name: `${id}-exec-1-${suffix('e1')}`, namespace, container: 'spark-kubernetes-executor', role: 'executor' },
-        { name: `${id}-exec-2-${suffix('e2')}`, namespace, container: 'spark-kubernetes-executor', role: 'executor' },
+        {
+          name: `${id}-driver-${suffix('d')}`,
+          namespace,
+          container: 'spark-kubernetes-driver',
+          role: 'driver',
+        },
+        {
+          name: `${id}-exec-1-${suffix('e1')}`,
+          namespace,
+          container: 'spark-kubernetes-executor',
+          role: 'executor',
+        },
+        {
+          name: `${id}-exec-2-${suffix('e2')}`,
+          namespace,
+          container: 'spark-kubernetes-executor',
+          role: 'executor',
+        },
       ];
     }
     if (entity.type === 'airflow-dag') {
-      return [{ name: `${id}-worker-${suffix('w')}`, namespace: 'airflow', container: 'base', role: 'worker' }];
+      return [
+        {
+          name: `${id}-worker-${suffix('w')}`,
+          namespace: 'airflow',
+          container: 'base',
+          role: 'worker',
+        },
+      ];
     }
     return [];
   }
@@ -129,7 +225,9 @@ export class Scenario {
       ['hive', new Set(['metastore'])],
     ]);
     for (const entity of this.entitiesIn(env)) {
-      for (const item of (entity.annotation('dataops.io/storage', env) ?? '').split(',')) {
+      for (const item of (
+        entity.annotation('dataops.io/storage', env) ?? ''
+      ).split(',')) {
         const [kind, name] = item.trim().split(':');
         if (kind && name) {
           if (!byKind.has(kind)) {

@@ -10,6 +10,7 @@ import {
   parseTimeRange,
 } from '@dataops-observability/plugin-dataops-common';
 import type { EntityViewService } from '../entityViews';
+import { FleetCellStore } from './FleetCellStore';
 import {
   FleetCell,
   FleetEntity,
@@ -37,10 +38,28 @@ export interface FleetLimits {
   maxConcurrentEntities: number;
   maxEntities: number;
   deadlineMs: number;
+  /** A computed cell is served as it is for this long (see FleetCellStore). */
+  cellFreshMs?: number;
+  /** ... and, while computed again, until it is this old. */
+  cellMaxAgeMs?: number;
+}
+
+/** Without configuration: a cell is fresh for a minute and served while recomputed for 15. */
+const DEFAULT_CELL_FRESH_MS = 60_000;
+const DEFAULT_CELL_MAX_AGE_MS = 15 * 60_000;
+
+/** Who a cell was computed for: a summary depends on what the caller may read (its logs cell). */
+function callerKey(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return `${principal.type}:${principal.userEntityRef ?? principal.subject}`;
 }
 
 /** An entity belongs to the fleet when it carries any of the suite's annotations. */
-function isAnnotated(entity: Entity) {
+export function isAnnotated(entity: Entity) {
   return Object.keys(entity.metadata.annotations ?? {}).some(
     k => k.startsWith('dataops.io/') || k === 'argocd/app-name',
   );
@@ -115,13 +134,27 @@ export function rollUpSummary(
  * service and its cache.
  */
 export class FleetService {
+  private readonly cells: FleetCellStore;
+
   constructor(
     private readonly options: {
       catalog: CatalogService;
       views: EntityViewService;
       limits: FleetLimits;
+      /** Configured environments; with `maxConcurrentEntities` they bound the cells computed at once. */
+      environmentCount?: number;
     },
-  ) {}
+  ) {
+    const { limits } = options;
+    const environments = Math.max(1, options.environmentCount ?? 1);
+    this.cells = new FleetCellStore({
+      freshMs: limits.cellFreshMs ?? DEFAULT_CELL_FRESH_MS,
+      maxAgeMs: limits.cellMaxAgeMs ?? DEFAULT_CELL_MAX_AGE_MS,
+      concurrency: limits.maxConcurrentEntities * environments,
+      // Enough for a few callers looking at a full-size fleet at once.
+      maxEntries: limits.maxEntities * environments * 4,
+    });
+  }
 
   async fleet(
     filters: FleetFilters,
@@ -133,28 +166,32 @@ export class FleetService {
       ...this.options.limits,
       environments: filters.envs,
       entities: entities.map(({ summary }) => summary),
-      cell: async (summary, env) => {
-        const entity = byRef.get(summary.ref)!;
-        const answer = await this.options.views.run('summary', {
-          entity,
-          credentials,
-          envs: [env],
-          range: parseTimeRange({}),
-          params: {},
-        });
-        return rollUpSummary(
-          answer.environments.find(e => e.env === env) as
-            | EnvironmentResult<SummaryData>
-            | undefined,
-        );
-      },
+      cell: (summary, env) =>
+        this.cells.cell(
+          [callerKey(credentials), summary.ref, env].join('\u0000'),
+          async () => {
+            const answer = await this.options.views.run('summary', {
+              entity: byRef.get(summary.ref)!,
+              credentials,
+              envs: [env],
+              range: parseTimeRange({}),
+              params: {},
+            });
+            return rollUpSummary(
+              answer.environments.find(e => e.env === env) as
+                | EnvironmentResult<SummaryData>
+                | undefined,
+            );
+          },
+        ),
     });
   }
 
-  private async listEntities(
-    filters: FleetFilters,
-    credentials: BackstageCredentials,
-  ) {
+  /**
+   * The annotated entities of `filters.owners` the caller may see, at most one more than `maxEntities`
+   * (so a caller can tell the list was cut). The team report lists its entities here too.
+   */
+  async listEntities(filters: FleetFilters, credentials: BackstageCredentials) {
     const filter: Record<string, string | string[]> = {
       kind: ['component', 'resource'],
       'relations.ownedBy': filters.owners,

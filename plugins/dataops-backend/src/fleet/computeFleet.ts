@@ -3,6 +3,7 @@ import {
   HEALTH_LEVEL_RANK,
   worstLevel,
 } from '@dataops-observability/plugin-dataops-common';
+import { runBounded } from './runBounded';
 
 /** One entity the caller may see, already filtered by the route's query parameters. */
 export interface FleetEntity {
@@ -19,6 +20,8 @@ export interface FleetCell {
   word: string;
   reason: string;
   area?: string;
+  /** When the cell was computed (ISO 8601); the fleet page may serve a cell for a while after. */
+  computedAt?: string;
 }
 
 export interface FleetRow extends FleetEntity {
@@ -61,11 +64,12 @@ export async function computeFleet(
     pending: [...environments],
   }));
 
-  let next = 0;
-  const worker = async () => {
-    while (next < rows.length) {
-      const row = rows[next++];
-      await Promise.all(
+  await runBounded({
+    items: rows,
+    concurrency: options.maxConcurrentEntities,
+    deadlineMs: options.deadlineMs,
+    run: row =>
+      Promise.all(
         environments.map(async env => {
           const cell = await options.cell(row, env).catch((e: Error) => ({
             level: 'unknown' as HealthLevel,
@@ -75,23 +79,8 @@ export async function computeFleet(
           row.cells.set(env, cell);
           row.pending = row.pending.filter(p => p !== env);
         }),
-      );
-    }
-  };
-  const workers = Array.from(
-    {
-      length: Math.max(1, Math.min(options.maxConcurrentEntities, rows.length)),
-    },
-    worker,
-  );
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    Promise.all(workers),
-    new Promise<void>(resolve => {
-      timer = setTimeout(resolve, options.deadlineMs);
-    }),
-  ]);
-  clearTimeout(timer);
+      ).then(() => undefined),
+  });
 
   // Snapshot so cells landing after the answer cannot change what was already counted.
   const answered = rows.map(r => ({

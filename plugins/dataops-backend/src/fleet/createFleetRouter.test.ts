@@ -134,6 +134,7 @@ describe('GET /v1/fleet', () => {
       word: 'Critical',
       reason: 'runs: runs are critical',
       area: 'runs',
+      computedAt: expect.any(String),
     });
     expect(res.body.counts).toEqual({ critical: 1, warning: 1, healthy: 4 });
   });
@@ -183,6 +184,27 @@ describe('GET /v1/fleet', () => {
     expect(row.cells).toEqual([]);
   });
 
+  it('computes a pending cell once however often the page asks, and serves it to the next poll', async () => {
+    const views = fakeViews(new Map(), new Set(['orders-etl/prod']));
+    const server = await app({ views, deadlineMs: 50 });
+    const polls = await Promise.all([
+      request(server).get('/v1/fleet?env=prod'),
+      request(server).get('/v1/fleet?env=prod'),
+    ]);
+    for (const poll of polls) {
+      expect(
+        poll.body.rows.find((r: any) => r.title === 'orders-etl').pending,
+      ).toEqual(['prod']);
+    }
+    await new Promise(r => setTimeout(r, 600));
+    const later = await request(server).get('/v1/fleet?env=prod');
+    expect(
+      later.body.rows.find((r: any) => r.title === 'orders-etl').pending,
+    ).toEqual([]);
+    // One summary per entity: the two polls and the later one shared the work.
+    expect(views.run).toHaveBeenCalledTimes(3);
+  });
+
   it('computes at most the configured number of entities', async () => {
     const views = fakeViews(new Map());
     const res = await request(await app({ views, maxEntities: 2 })).get(
@@ -210,6 +232,26 @@ describe('GET /v1/fleet', () => {
     const res = await request(express().use(router)).get('/v1/fleet');
     expect(res.body.rows).toEqual([]);
     expect(queryEntities).not.toHaveBeenCalled();
+  });
+
+  it('serves a service caller that names the owner, and tells one that does not what is missing', async () => {
+    const server = await app({ views: fakeViews(new Map()) });
+    const service = mockCredentials.service.header({
+      onBehalfOf: mockCredentials.service('plugin:reports'),
+      targetPluginId: 'test',
+    });
+    const named = await request(server)
+      .get('/v1/fleet?owner=group:default/team-b')
+      .set('authorization', service);
+    expect(named.status).toBe(200);
+    expect(named.body.rows.map((r: any) => r.title)).toEqual([
+      'other-team-job',
+    ]);
+    const unnamed = await request(server)
+      .get('/v1/fleet')
+      .set('authorization', service);
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.error.message).toContain("Missing 'owner'");
   });
 
   it.each([

@@ -2,6 +2,9 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type {
+  BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
   HttpAuthService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
@@ -28,6 +31,14 @@ const querySchema = z
   })
   .strict();
 
+function isUser(
+  credentials: BackstageCredentials<
+    BackstageUserPrincipal | BackstageServicePrincipal
+  >,
+): credentials is BackstageCredentials<BackstageUserPrincipal> {
+  return credentials.principal.type === 'user';
+}
+
 /** `GET /v1/fleet`: every annotated entity the caller may see, rolled up per environment. */
 export async function createFleetRouter(options: {
   httpAuth: HttpAuthService;
@@ -37,8 +48,9 @@ export async function createFleetRouter(options: {
 }): Promise<express.Router> {
   const router = Router();
   router.get('/v1/fleet', async (req, res) => {
+    // Other plugins and reporting jobs may ask too, as services; they belong to no group, so they name one.
     const credentials = await options.httpAuth.credentials(req, {
-      allow: ['user'],
+      allow: ['user', 'service'],
     });
     const parsed = querySchema.safeParse(req.query);
     if (!parsed.success) {
@@ -47,6 +59,11 @@ export async function createFleetRouter(options: {
       );
     }
     const query = parsed.data;
+    if (!query.owner && !isUser(credentials)) {
+      throw new InputError(
+        "Missing 'owner': a service caller belongs to no group, so it must name the owner group(s)",
+      );
+    }
     for (const env of query.env ?? []) {
       if (!options.environments.includes(env)) {
         throw new InputError(
@@ -59,9 +76,11 @@ export async function createFleetRouter(options: {
     // Default to the caller's own groups, as the catalog resolved them at sign-in.
     const owners =
       query.owner?.map(o => o.toLocaleLowerCase('en-US')) ??
-      (await options.userInfo.getUserInfo(credentials)).ownershipEntityRefs
-        .filter(r => r.startsWith('group:'))
-        .map(r => r.toLocaleLowerCase('en-US'));
+      (isUser(credentials)
+        ? (await options.userInfo.getUserInfo(credentials)).ownershipEntityRefs
+            .filter(r => r.startsWith('group:'))
+            .map(r => r.toLocaleLowerCase('en-US'))
+        : []);
     const envs = query.env ?? options.environments;
     const result = await options.fleet.fleet(
       {

@@ -6,7 +6,9 @@ export type {
   FleetResult,
   FleetRow,
 } from './computeFleet';
-export { FleetService, rollUpSummary } from './FleetService';
+export { FleetService, isAnnotated, rollUpSummary } from './FleetService';
 export type { FleetFilters, FleetLimits } from './FleetService';
 export { createFleetRouter } from './createFleetRouter';
 export { readFleetLimits } from './readFleetLimits';
+export { runBounded } from './runBounded';
+export type { BoundedRunOptions } from './runBounded';

@@ -7,6 +7,8 @@ describe('readFleetLimits', () => {
       maxConcurrentEntities: 8,
       maxEntities: 1000,
       deadlineMs: 5000,
+      cellFreshMs: 60_000,
+      cellMaxAgeMs: 900_000,
     });
   });
 
@@ -18,9 +20,17 @@ describe('readFleetLimits', () => {
           maxConcurrentEntities: 2,
           maxEntities: 10,
           deadlineSeconds: 1.5,
+          cellFreshSeconds: 10,
+          cellMaxAgeSeconds: 120,
         }),
       ),
-    ).toEqual({ maxConcurrentEntities: 2, maxEntities: 10, deadlineMs: 1500 });
+    ).toEqual({
+      maxConcurrentEntities: 2,
+      maxEntities: 10,
+      deadlineMs: 1500,
+      cellFreshMs: 10_000,
+      cellMaxAgeMs: 120_000,
+    });
     expect(() => readFleetLimits(config({ maxEntities: 0 }))).toThrow(
       'dataops.fleet.maxEntities',
     );

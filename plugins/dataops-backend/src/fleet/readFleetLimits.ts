@@ -15,5 +15,7 @@ export function readFleetLimits(rootConfig: Config): FleetLimits {
     maxConcurrentEntities: Math.floor(positive('maxConcurrentEntities', 8)),
     maxEntities: Math.floor(positive('maxEntities', 1000)),
     deadlineMs: positive('deadlineSeconds', 5) * 1000,
+    cellFreshMs: positive('cellFreshSeconds', 60) * 1000,
+    cellMaxAgeMs: positive('cellMaxAgeSeconds', 900) * 1000,
   };
 }

@@ -22,6 +22,7 @@ import {
 import { AlertNotifier, readNotificationsConfig } from './notifications';
 import type { CatalogOwnership } from './ownership';
 import { createCatalogOwnership, createTeamRouter } from './router';
+import { readAlertRoutingConfig } from './routing';
 
 /**
  * The team features: the incident history store, the scheduled alert poller (which notifies owners of
@@ -65,6 +66,10 @@ export async function setupTeams(options: {
     config,
     alertmanager,
     store: episodes,
+    alertRouting: readAlertRoutingConfig(
+      rootConfig,
+      config.environments.map(e => e.name),
+    ),
   });
   const pollerConfig = readPollerConfig(rootConfig);
   await scheduleEpisodeRetention({

@@ -18,6 +18,7 @@ export const ANNOTATIONS = {
   sparkAppName: 'dataops.io/spark-app-name',
   icebergTable: 'dataops.io/iceberg-table',
   runSla: 'dataops.io/run-sla',
+  alertReceivers: 'dataops.io/alert-receivers',
   storage: 'dataops.io/storage',
   kubernetesId: 'backstage.io/kubernetes-id',
 } as const;

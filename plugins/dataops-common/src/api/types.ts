@@ -131,6 +131,18 @@ export interface Series {
   points: Array<[number, number | null]>;
 }
 
+/**
+ * A link out to the tool that holds the detail (Prometheus, Grafana, OpenSearch Dashboards), built by the
+ * backend from the environment's configuration; only ever an `http:` or `https:` URL without credentials.
+ * @public
+ */
+export interface ExternalLink {
+  /** Where the link goes. */
+  url: string;
+  /** Name of the tool, shown as "Open in <title>", e.g. `Prometheus` or `Grafana`. */
+  title: string;
+}
+
 /** One panel of the `metrics` view: the query run, its series and the evaluated level. @public */
 export interface MetricPanel {
   /** Stable id of the panel, unique within the view. */
@@ -162,6 +174,8 @@ export interface MetricPanel {
    * absent when the panel has no samples.
    */
   newestSampleAgeSeconds?: number;
+  /** The same query and time range in the environment's query UI; absent unless `thanos.uiUrl` is set. */
+  link?: ExternalLink;
 }
 
 /** `metrics` view data. @public */
@@ -219,6 +233,8 @@ export interface LogsData {
   histogramInterval?: number;
   /** The index or index pattern searched. */
   index: string;
+  /** The same search in OpenSearch Dashboards; absent unless `opensearch.dashboardsUrl` is set. */
+  link?: ExternalLink;
 }
 
 // ---------------------------------------------------------------- deployments
@@ -235,6 +251,8 @@ export interface DeploymentHistoryEntry {
   deployStartedAt?: string;
   /** User or automation that started the sync. */
   initiatedBy?: string;
+  /** The revision's commit page at its Git host, when the host is recognised or configured. */
+  commitUrl?: string;
 }
 
 /** One Argo CD application of the `deployments` view on one instance. @public */
@@ -272,6 +290,10 @@ export interface ArgoApplicationStatus {
   };
   /** Past syncs, as Argo CD keeps them. */
   history: DeploymentHistoryEntry[];
+  /** The application in the Argo CD web UI. */
+  appUrl?: string;
+  /** The synced revision's commit page at its Git host, when the host is recognised or configured. */
+  commitUrl?: string;
 }
 
 /** `deployments` view data. @public */
@@ -442,8 +464,10 @@ export interface ActiveAlert {
   description?: string;
   /** Every label of the alert. */
   labels: Record<string, string>;
-  /** Link to the expression that raised the alert. */
+  /** Link to the expression that raised the alert; only an `http:` or `https:` URL, without credentials. */
   generatorURL?: string;
+  /** The `runbook_url` annotation; only an `http:` or `https:` URL, without credentials. */
+  runbookUrl?: string;
   /** Filled on team views: the entity the alert belongs to. */
   entityRef?: string;
   /** Filled on team views: the environment the alert fires in. */

@@ -11,6 +11,20 @@ export {
   runSlaThresholds,
 } from './runSla';
 export type { AnnotationRules } from './rules';
+export {
+  MAX_ALERT_RECEIVERS_LENGTH,
+  MAX_ALERT_RECEIVER_ENTRIES,
+  MAX_ALERT_RECEIVER_TARGETS,
+  formatAlertReceiverScope,
+  formatAlertReceiverTarget,
+  parseAlertReceivers,
+} from './alertReceivers';
+export type {
+  AlertReceiverEntry,
+  AlertReceiverKind,
+  AlertReceiverScope,
+  AlertReceiverTarget,
+} from './alertReceivers';
 export { parseAnnotationKey } from './annotationKeys';
 export type { AnnotationKeyParts } from './annotationKeys';
 export { checkAnnotation, validateAnnotations } from './validateAnnotations';

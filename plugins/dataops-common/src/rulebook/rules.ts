@@ -1,4 +1,4 @@
-import { ANNOTATIONS, isValidEnvironmentName, splitList } from '../annotations';
+import { ANNOTATIONS, splitList } from '../annotations';
 import {
   AnnotationValueError,
   checkLabelSelector,
@@ -19,12 +19,16 @@ import {
   validateIdentityValue,
 } from '../promql';
 import { parseObjective, parseSloPeriod, SloInputError } from '../slo';
+import { AlertReceiverEntry, parseAlertReceivers } from './alertReceivers';
+import { checkEnvironmentName } from './environmentNames';
 import { parseRunSla } from './runSla';
 import type {
   AnnotationRule,
   AnnotationRuleOptions,
   EnvironmentRules,
 } from './types';
+
+export { checkEnvironmentName } from './environmentNames';
 
 /** The rule of every annotation key the suite reads, by its short name in {@link ANNOTATIONS}. @public */
 export interface AnnotationRules {
@@ -56,6 +60,8 @@ export interface AnnotationRules {
   kubernetesId: AnnotationRule<string>;
   /** `dataops.io/run-sla`: the longest a run may take, in seconds once parsed. */
   runSla: AnnotationRule<number>;
+  /** `dataops.io/alert-receivers` (Group entities): where the group's alerts go, per priority and environment. */
+  alertReceivers: AnnotationRule<AlertReceiverEntry[]>;
 }
 
 /** Raised by a parser for a bad value; anything else is a bug and must not pass for a verdict. */
@@ -96,26 +102,6 @@ function rule<T>(
 
 function fail(message: string): never {
   throw new AnnotationValueError(message);
-}
-
-/**
- * What is wrong with an environment name used in an annotation, or undefined: syntax always, and being one
- * of the configured environments when any are configured.
- */
-export function checkEnvironmentName(
-  env: string,
-  environments: EnvironmentRules[],
-): string | undefined {
-  if (!isValidEnvironmentName(env)) {
-    return `'${env}' is not a valid environment name`;
-  }
-  const configured = environments.map(e => e.name);
-  if (configured.length > 0 && !configured.includes(env)) {
-    return `environment '${env}' is not configured (configured: ${configured.join(
-      ', ',
-    )})`;
-  }
-  return undefined;
 }
 
 function identity(key: string) {
@@ -181,6 +167,11 @@ export const ANNOTATION_RULES: AnnotationRules = {
   ),
   storage: rule(ANNOTATIONS.storage, true, value => parseStorageList(value)),
   runSla: rule(ANNOTATIONS.runSla, true, value => parseRunSla(value)),
+  alertReceivers: rule(
+    ANNOTATIONS.alertReceivers,
+    true,
+    (value, environments) => parseAlertReceivers(value, environments),
+  ),
   // The Kubernetes plugin reads this key, without overrides, as the value of a label selector.
   kubernetesId: rule(ANNOTATIONS.kubernetesId, false, value =>
     isValidLabelValue(value)

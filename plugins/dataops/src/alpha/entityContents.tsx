@@ -3,6 +3,7 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { isDataOpsAvailable } from '../annotations';
+import { isDataOpsPipelineAvailable } from '../components/PipelineView/isDataOpsPipelineAvailable';
 import { DataOpsTabName, TAB_DEFINITIONS, TabDefinitionOf } from '../tabs';
 import { dataOpsRoutes } from './routes';
 
@@ -66,6 +67,30 @@ export const dataOpsAlertsCard = EntityCardBlueprint.make({
     loader: () =>
       import('../components/AlertsCard').then(m => (
         <m.EntityDataOpsAlertsCard />
+      )),
+  },
+});
+
+/** Pipeline card: the chain the entity (or the System's members) forms, first broken step on top. @alpha */
+export const dataOpsPipelineCard = EntityCardBlueprint.make({
+  name: 'pipeline',
+  params: {
+    filter: isDataOpsPipelineAvailable,
+    loader: () =>
+      import('../components/PipelineView').then(m => (
+        <m.EntityDataOpsPipelineCard />
+      )),
+  },
+});
+
+/** The team report (budgets, incidents, MTTR, MTTD, noisiest alerts), on group pages only. @alpha */
+export const dataOpsTeamReportCard = EntityCardBlueprint.make({
+  name: 'team-report',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('../components/TeamReport').then(m => (
+        <m.EntityDataOpsTeamReportCard />
       )),
   },
 });

@@ -14,5 +14,7 @@ export {
   dataOpsStorageContent,
   dataOpsRunsContent,
   dataOpsAlertsCard,
+  dataOpsPipelineCard,
   dataOpsTeamAlertsCard,
+  dataOpsTeamReportCard,
 } from './entityContents';

@@ -5,8 +5,10 @@ import { dataOpsFleetPage } from './fleetPage';
 import { dataOpsRoutes } from './routes';
 import {
   dataOpsAlertsCard,
+  dataOpsPipelineCard,
   dataOpsTabContents,
   dataOpsTeamAlertsCard,
+  dataOpsTeamReportCard,
 } from './entityContents';
 import { TAB_DEFINITIONS } from '../tabs';
 
@@ -22,7 +24,9 @@ export const dataOpsFrontendPlugin = createFrontendPlugin({
     dataOpsApi,
     ...TAB_DEFINITIONS.map(tab => dataOpsTabContents[tab.name]),
     dataOpsAlertsCard,
+    dataOpsPipelineCard,
     dataOpsTeamAlertsCard,
+    dataOpsTeamReportCard,
     dataOpsInventoryPage,
     dataOpsFleetPage,
   ],

@@ -9,11 +9,14 @@ import {
   LogLevel,
   LogsData,
   MetricsData,
+  PipelineResponse,
   RunsData,
   SloData,
   StorageData,
   SummaryData,
   TeamAlertsResponse,
+  TeamReportResponse,
+  TeamAlertReceiversResponse,
 } from '@dataops-observability/plugin-dataops-common';
 
 /** Data of each entity view, keyed by view name. @public */
@@ -75,7 +78,14 @@ export interface LogsQuery extends EntityViewQuery {
 export type {
   IncidentsResponse,
   TeamAlertsResponse,
+  TeamReportResponse,
 } from '@dataops-observability/plugin-dataops-common';
+
+/** Narrows `GET /v1/team-report`. @public */
+export interface TeamReportQuery {
+  /** Length of the period in days, 1 to 90; the backend's default is 30. */
+  days?: number;
+}
 
 /** Narrows `GET /v1/incidents`. @public */
 export interface IncidentsQuery {
@@ -107,12 +117,30 @@ export interface DataOpsApi {
     ownerRef: string,
     options?: { signal?: AbortSignal },
   ): Promise<TeamAlertsResponse>;
+  /**
+   * Where the group's alerts go per environment and priority (from `dataops.io/alert-receivers`, a parent's,
+   * or the configured default). Optional so implementations written before it keep compiling.
+   */
+  getTeamAlertReceivers?(
+    ownerRef: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<TeamAlertReceiversResponse>;
   /** Recorded incident episodes, MTTR and weekly trend of the group and its sub-groups. */
   getIncidents(
     ownerRef: string,
     query?: IncidentsQuery,
     options?: { signal?: AbortSignal },
   ): Promise<IncidentsResponse>;
+  /**
+   * The team report of the group and its sub-groups: error budgets left, incidents, MTTR and MTTD against
+   * the platform targets, noisiest alerts and the trend against the previous period. Optional so
+   * implementations written before it keep compiling; {@link DataOpsClient} has it.
+   */
+  getTeamReport?(
+    ownerRef: string,
+    query?: TeamReportQuery,
+    options?: { signal?: AbortSignal },
+  ): Promise<TeamReportResponse>;
   /**
    * The Alertmanager routing tree generated from catalog ownership, as the YAML text of an Alertmanager
    * configuration.
@@ -123,6 +151,22 @@ export interface DataOpsApi {
     query?: InventoryQuery,
     options?: { signal?: AbortSignal },
   ): Promise<InventoryResponse>;
+  /**
+   * The pipeline the entity belongs to (its DAGs, Spark jobs and Iceberg tables), each step's health per
+   * environment and the first broken step. Optional so that implementations written before it still
+   * compile; the pipeline card says so when it is missing.
+   */
+  getPipeline?(
+    entity: DataOpsEntityName,
+    query?: PipelineQuery,
+    options?: { signal?: AbortSignal },
+  ): Promise<PipelineResponse>;
+}
+
+/** Narrows `GET /v1/pipeline/...`. @public */
+export interface PipelineQuery {
+  /** Environments to show; every configured one when empty or absent. */
+  envs?: string[];
 }
 
 /** Narrows `GET /v1/inventory`. @public */

@@ -5,6 +5,8 @@ import {
   EnvironmentsResponse,
   InventoryResponse,
   LogsData,
+  PipelineResponse,
+  TeamAlertReceiversResponse,
 } from '@dataops-observability/plugin-dataops-common';
 import {
   DataOpsApi,
@@ -15,7 +17,10 @@ import {
   IncidentsResponse,
   InventoryQuery,
   LogsQuery,
+  PipelineQuery,
   TeamAlertsResponse,
+  TeamReportQuery,
+  TeamReportResponse,
 } from './DataOpsApi';
 import { DataOpsBackendMissingError } from './DataOpsBackendMissingError';
 
@@ -80,6 +85,18 @@ export class DataOpsClient implements DataOpsApi {
     );
   }
 
+  /** {@inheritDoc DataOpsApi.getTeamAlertReceivers} */
+  async getTeamAlertReceivers(
+    ownerRef: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<TeamAlertReceiversResponse> {
+    return this.get(
+      '/v1/alert-receivers',
+      new URLSearchParams({ owner: ownerRef }),
+      options?.signal,
+    );
+  }
+
   /** {@inheritDoc DataOpsApi.getIncidents} */
   async getIncidents(
     ownerRef: string,
@@ -92,6 +109,17 @@ export class DataOpsClient implements DataOpsApi {
     return this.get('/v1/incidents', params, options?.signal);
   }
 
+  /** {@inheritDoc DataOpsApi.getTeamReport} */
+  async getTeamReport(
+    ownerRef: string,
+    query: TeamReportQuery = {},
+    options?: { signal?: AbortSignal },
+  ): Promise<TeamReportResponse> {
+    const params = new URLSearchParams({ owner: ownerRef });
+    if (query.days !== undefined) params.append('days', String(query.days));
+    return this.get('/v1/team-report', params, options?.signal);
+  }
+
   /** {@inheritDoc DataOpsApi.getInventory} */
   async getInventory(
     query: InventoryQuery = {},
@@ -101,6 +129,20 @@ export class DataOpsClient implements DataOpsApi {
     for (const env of query.envs ?? []) params.append('env', env);
     for (const type of query.types ?? []) params.append('type', type);
     return this.get('/v1/inventory', params, options?.signal);
+  }
+
+  /** {@inheritDoc DataOpsApi.getPipeline} */
+  async getPipeline(
+    entity: DataOpsEntityName,
+    query: PipelineQuery = {},
+    options?: { signal?: AbortSignal },
+  ): Promise<PipelineResponse> {
+    const parts = [entity.namespace, entity.kind, entity.name].map(p =>
+      encodeURIComponent(p.toLocaleLowerCase('en-US')),
+    );
+    const params = new URLSearchParams();
+    for (const env of query.envs ?? []) params.append('env', env);
+    return this.get(`/v1/pipeline/${parts.join('/')}`, params, options?.signal);
   }
 
   /** {@inheritDoc DataOpsApi.getAlertRouting} */

@@ -86,6 +86,21 @@ export class AlertmanagerTopology {
     );
   }
 
+  /**
+   * The Alertmanager `env` reads (default: the first one configured): its first environment, which alerts
+   * without a configured env label belong to, and its env label. Undefined when there is none.
+   */
+  home(env?: string): { env: string; envLabel: string } | undefined {
+    const upstream = env ? this.upstreamByEnv.get(env) : this.upstreams[0];
+    const home = upstream?.environments[0];
+    return home
+      ? {
+          env: home,
+          envLabel: this.settings.get(home)?.envLabel ?? DEFAULT_ENV_LABEL,
+        }
+      : undefined;
+  }
+
   /** The environment an alert belongs to, given the environment whose Alertmanager returned it. */
   attribute(labels: Readonly<Record<string, unknown>>, returnedBy: string) {
     const upstream = this.upstreamByEnv.get(returnedBy);

@@ -6,6 +6,7 @@ import type { DataOpsSourceConfigContext } from '@dataops-observability/plugin-d
 import type { EntityScopeRules } from '@dataops-observability/plugin-dataops-common';
 import { readEntityScope } from '../readEntityScope';
 import { SharedArgoCdInstances } from './SharedArgoCdInstances';
+import { CommitLinkTemplate, readArgoCdLinkConfig } from '../../links';
 
 /** One item of an environment's `argocd` list, validated, with shared instances resolved. */
 export interface ArgoCdInstanceConfig {
@@ -17,6 +18,10 @@ export interface ArgoCdInstanceConfig {
   maxConcurrency: number;
   /** `entityScope` of the environment (the same for all its instances); `appSelector` binds selectors. */
   entityScope?: EntityScopeRules;
+  /** Base URL of the web UI for links to applications; the API URL unless `uiUrl` is set. */
+  uiUrl?: string;
+  /** `commitUrlTemplate`: commit links for repositories on its host. */
+  commitUrlTemplate?: CommitLinkTemplate;
 }
 
 /** Reads the `argocd` instances of an environment item; `undefined` when it lists none. */
@@ -55,14 +60,16 @@ export function readArgoCdConfig({
     if (!token && !(username && password)) {
       throw new Error(`${where}: needs token, or username and password`);
     }
+    const url = checkSourceUrl(own.url, where);
     return {
       name,
-      url: checkSourceUrl(own.url, where),
+      url,
       token,
       username,
       password,
       maxConcurrency: readSourceConcurrency(config, where),
       entityScope,
+      ...readArgoCdLinkConfig(config, url, where),
     };
   });
 }

@@ -8,6 +8,7 @@ import {
   EntityScopeRules,
 } from '@dataops-observability/plugin-dataops-common';
 import { readEntityScope } from '../readEntityScope';
+import { DashboardsLinkConfig, readDashboardsLinkConfig } from '../../links';
 
 /** `opensearch` of an environment, validated. */
 export interface OpenSearchConfig {
@@ -26,6 +27,8 @@ export interface OpenSearchConfig {
   levelField: string;
   messageField: string;
   maxConcurrency: number;
+  /** `dashboardsUrl`: where "Open in OpenSearch Dashboards" goes; no link when absent. */
+  dashboards?: DashboardsLinkConfig;
 }
 
 /** Reads `opensearch` of an environment item; `undefined` when the environment has none. */
@@ -63,5 +66,6 @@ export function readOpenSearchConfig({
     levelField: config.getOptionalString('levelField') ?? 'level',
     messageField: config.getOptionalString('messageField') ?? 'message',
     maxConcurrency: readSourceConcurrency(config, 'opensearch'),
+    dashboards: readDashboardsLinkConfig(config),
   };
 }

@@ -8,6 +8,7 @@ import {
   readSourceUrl,
 } from '@dataops-observability/plugin-dataops-node';
 import type { DataOpsSourceConfigContext } from '@dataops-observability/plugin-dataops-node';
+import { MetricsLinkConfig, readMetricsLinkConfig } from '../../links';
 
 /** `thanos` of an environment, validated. */
 export interface ThanosConfig {
@@ -18,6 +19,8 @@ export interface ThanosConfig {
   /** Matchers added to every query of the environment (`extraSelector`), e.g. for a central Thanos. */
   extraMatchers: LabelMatcher[];
   maxConcurrency: number;
+  /** `uiUrl`: where "Open in ..." of a panel goes; no link when absent. */
+  link?: MetricsLinkConfig;
 }
 
 /** Reads `thanos` of an environment item; `undefined` when the environment has none. */
@@ -44,5 +47,6 @@ export function readThanosConfig({
     partialResponse: config.getOptionalBoolean('partialResponse'),
     extraMatchers,
     maxConcurrency: readSourceConcurrency(config, 'thanos'),
+    link: readMetricsLinkConfig(config),
   };
 }

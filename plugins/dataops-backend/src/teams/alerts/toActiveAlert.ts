@@ -2,6 +2,7 @@ import {
   ActiveAlert,
   alertPriority,
   PriorityMapping,
+  safeLinkUrl,
 } from '@dataops-observability/plugin-dataops-common';
 
 /** Label an alert can carry to name its entity directly, whatever its other labels. */
@@ -50,6 +51,9 @@ export function toActiveAlert(
   const silencedBy = strings(alert?.status?.silencedBy);
   const inhibitedBy = strings(alert?.status?.inhibitedBy);
   const state = String(alert?.status?.state ?? 'active');
+  // Links only when they are http(s), without credentials: a rule's annotation is anyone's text.
+  const generatorURL = safeLinkUrl(alert?.generatorURL);
+  const runbookUrl = safeLinkUrl(annotations.runbook_url);
   return {
     fingerprint: String(alert?.fingerprint ?? ''),
     name,
@@ -67,8 +71,7 @@ export function toActiveAlert(
       ? { description: annotations.description }
       : {}),
     labels,
-    ...(alert?.generatorURL
-      ? { generatorURL: String(alert.generatorURL) }
-      : {}),
+    ...(generatorURL ? { generatorURL } : {}),
+    ...(runbookUrl ? { runbookUrl } : {}),
   };
 }

@@ -133,6 +133,28 @@ export class CatalogOwnership {
     return new GroupTree(groups);
   }
 
+  /**
+   * Every group with its annotations and nesting, read with the plugin's own credentials: where a group's
+   * alerts go may come from a parent the caller can not see, and can not depend on who asks.
+   */
+  async groupsWithAnnotations(): Promise<Entity[]> {
+    return readAll(
+      this.options.catalog,
+      {
+        filter: { kind: 'Group' },
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+          'spec.parent',
+          'spec.children',
+        ],
+      },
+      await this.options.serviceCredentials(),
+    );
+  }
+
   /** Which of `entityRefs` the caller can see, in lower case. */
   async visibleEntities(
     entityRefs: Iterable<string>,

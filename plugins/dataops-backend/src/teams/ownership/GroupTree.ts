@@ -61,6 +61,11 @@ export class GroupTree {
     set.add(child);
   }
 
+  /** Whether the caller can see the group. */
+  has(groupRef: string): boolean {
+    return this.groups.has(normalizeRef(groupRef));
+  }
+
   /** The group and every group below it; 404 when the caller cannot see the group. */
   groupAndDescendants(groupRef: string): string[] {
     const root = normalizeRef(groupRef);

@@ -311,6 +311,36 @@ describe('team alert routes', () => {
     });
   });
 
+  describe('GET /v1/alert-receivers', () => {
+    it('answers 400 for a bad owner and 404 for an unknown group', async () => {
+      expect((await get('/v1/alert-receivers')).status).toBe(400);
+      expect(
+        (await get('/v1/alert-receivers?owner=user:default/ana')).status,
+      ).toBe(400);
+      expect(
+        (await get('/v1/alert-receivers?owner=group:default/ghosts')).status,
+      ).toBe(404);
+    });
+
+    it('answers one route per environment and priority, placeholders when nothing is set', async () => {
+      const res = await get(`/v1/alert-receivers?owner=${SALES}`);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        owner: SALES,
+        environments: ['dev', 'stage'],
+        pagingEnvironments: [],
+      });
+      expect(res.body.routes).toHaveLength(8);
+      expect(res.body.routes[0]).toEqual({
+        env: 'dev',
+        priority: 'P1',
+        targets: [],
+        receiver: SALES,
+        source: 'placeholder',
+      });
+    });
+  });
+
   describe('GET /v1/alert-routing', () => {
     let dir: string;
     beforeAll(async () => {
@@ -318,6 +348,14 @@ describe('team alert routes', () => {
     });
     afterAll(async () => {
       await rm(dir, { recursive: true, force: true });
+    });
+
+    it('answers 400 for an env without an Alertmanager', async () => {
+      const res = await get('/v1/alert-routing?env=stage');
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(
+        /Invalid 'env' 'stage': not a configured environment with an Alertmanager/,
+      );
     });
 
     it('answers 400 for query parameters it does not take', async () => {

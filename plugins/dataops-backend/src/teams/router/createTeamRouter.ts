@@ -7,19 +7,28 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  PRIORITIES,
+  TeamAlertReceiversResponse,
   dataopsAlertRoutingReadPermission,
   describeFirstIssue,
 } from '@dataops-observability/plugin-dataops-common';
 import type { DataOpsConfig } from '../../config';
 import { AlertmanagerClient, AlertmanagerTopology } from '../../sources';
+import { DEFAULT_ENV_LABEL } from '../../sources/alertmanager/readAlertmanagerConfig';
 import { buildTeamAlerts } from '../alerts';
 import { EpisodeStore, computeIncidents } from '../incidents';
 import { CatalogOwnership, parseGroupRef } from '../ownership';
-import { generateRoutingTree } from '../routing';
+import {
+  AlertReceiverDirectory,
+  AlertRoutingConfig,
+  generateRoutingTree,
+  readAlertRoutingConfig,
+} from '../routing';
 
 const REF = z.string().min(1).max(300);
 
@@ -46,7 +55,9 @@ const incidentsSchema = z
       .optional(),
   })
   .strict();
-const routingSchema = z.object({}).strict();
+const routingSchema = z
+  .object({ env: z.string().min(1).max(63).optional() })
+  .strict();
 
 function parseEntity(ref: string): string {
   try {
@@ -71,6 +82,8 @@ export interface TeamRouterOptions {
   store: EpisodeStore;
   /** Shared with the poller, so both reuse one ownership index; built here when absent. */
   ownership?: CatalogOwnership;
+  /** `dataops.alertRouting`; default: paging in `prod`, no default receivers. */
+  alertRouting?: AlertRoutingConfig;
   now?: () => number;
 }
 
@@ -103,6 +116,18 @@ export async function createTeamRouter(
   const ownership =
     options.ownership ??
     createCatalogOwnership({ catalog, auth: options.auth, config });
+  const alertRouting =
+    options.alertRouting ??
+    readAlertRoutingConfig(
+      new ConfigReader({}),
+      config.environments.map(e => e.name),
+    );
+  const envNames = config.environments.map(e => e.name);
+  const receiverDirectory = async () =>
+    new AlertReceiverDirectory(
+      await ownership.groupsWithAnnotations(),
+      alertRouting,
+    );
   const router = Router();
 
   const callerOf = (req: express.Request) =>
@@ -167,7 +192,7 @@ export async function createTeamRouter(
   });
 
   router.get('/v1/alert-routing', async (req, res) => {
-    parse(routingSchema, req.query);
+    const query = parse(routingSchema, req.query);
     const credentials = await callerOf(req);
     const [decision] = await permissions.authorize(
       [{ permission: dataopsAlertRoutingReadPermission }],
@@ -178,7 +203,18 @@ export async function createTeamRouter(
         `Not allowed to read the alert routing tree (permission ${dataopsAlertRoutingReadPermission.name})`,
       );
     }
-    const index = await ownership.index();
+    const topology = AlertmanagerTopology.of(config.environments);
+    const home = topology.home(query.env);
+    if (query.env && !home) {
+      throw new InputError(
+        `Invalid 'env' '${query.env}': not a configured environment with an Alertmanager`,
+      );
+    }
+    const [index, receivers] = await Promise.all([
+      ownership.index(),
+      receiverDirectory(),
+    ]);
+    const envLabel = home?.envLabel ?? DEFAULT_ENV_LABEL;
     res
       .attachment('alertmanager-routes.yaml')
       .type('text/yaml; charset=utf-8')
@@ -187,8 +223,38 @@ export async function createTeamRouter(
           owners: index.owningGroups(),
           priorities: config.priorities,
           hiddenAlerts: config.hiddenAlerts,
+          receivers,
+          environments: envNames.map(name => ({ name, envLabel })),
+          fallbackEnv: home?.env ?? envNames[0],
+          routing: alertRouting,
         }),
       );
+  });
+
+  router.get('/v1/alert-receivers', async (req, res) => {
+    const query = parse(teamSchema, req.query);
+    const owner = parseGroupRef(query.owner);
+    const credentials = await callerOf(req);
+    const tree = await ownership.groupTree(credentials);
+    if (!tree.has(owner)) {
+      throw new NotFoundError(`No group ${owner}`);
+    }
+    const receivers = await receiverDirectory();
+    const body: TeamAlertReceiversResponse = {
+      owner,
+      environments: envNames,
+      pagingEnvironments: alertRouting.pagingEnvironments.filter(env =>
+        envNames.includes(env),
+      ),
+      routes: envNames.flatMap(env =>
+        PRIORITIES.map(priority => {
+          const { from, ...route } = receivers.resolve(owner, env, priority);
+          // A parent the caller can not see is not named.
+          return from && tree.has(from) ? { ...route, from } : route;
+        }),
+      ),
+    };
+    res.json(body);
   });
 
   return router;

@@ -15,6 +15,7 @@ import {
 import { argocdSource } from '../../sources';
 import type { ViewDependencies } from '../shared';
 import { toApplicationStatus } from './toApplicationStatus';
+import { withDeploymentLinks } from './deploymentLinks';
 
 /** How long an observed OutOfSync start is remembered. */
 const OUT_OF_SYNC_MEMORY_MS = 7 * 24 * 3600_000;
@@ -100,11 +101,14 @@ export function createDeploymentsView(
             : await client.listApplications(selector!, ctx.signal);
           return Promise.all(
             apps.map(async app =>
-              toApplicationStatus(
-                client.name,
-                app,
-                await outOfSyncSince(ctx.env.name, client.name, app),
-                now(),
+              withDeploymentLinks(
+                toApplicationStatus(
+                  client.name,
+                  app,
+                  await outOfSyncSince(ctx.env.name, client.name, app),
+                  now(),
+                ),
+                client.config,
               ),
             ),
           );

@@ -22,6 +22,7 @@ import {
 import { MAX_PAGE_SIZE, opensearchSource } from '../../sources';
 import type { ViewDependencies } from '../shared';
 import { maskLogFields, maskText } from './maskLogFields';
+import { buildDashboardsLink } from '../../links';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'info', 'debug', 'trace'];
 // A Map, not an object: the level comes from log data, and `constructor` must not find Object's.
@@ -174,8 +175,26 @@ export function createLogsView(deps: ViewDependencies): DataOpsView<LogsData> {
         },
         ctx.signal,
       );
-      const { timestampField, levelField, messageField, sensitiveFields } =
-        client.config;
+      const {
+        timestampField,
+        levelField,
+        messageField,
+        sensitiveFields,
+        dashboards,
+      } = client.config;
+      // The same search (index, filters, text, levels, range) in OpenSearch Dashboards.
+      const link = dashboards
+        ? buildDashboardsLink(dashboards, {
+            index,
+            terms,
+            levels: ctx.params.level,
+            text: ctx.params.q,
+            from,
+            to,
+            levelField,
+            messageField,
+          })
+        : undefined;
       const hits: LogHit[] = result.hits.map(hit => {
         const { fields, maskedFields } = maskLogFields(
           hit.source,
@@ -213,6 +232,7 @@ export function createLogsView(deps: ViewDependencies): DataOpsView<LogsData> {
         histogram,
         histogramInterval: interval,
         index,
+        ...(link ? { link } : {}),
       };
     },
     summarize(data) {

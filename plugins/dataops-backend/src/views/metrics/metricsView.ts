@@ -17,6 +17,7 @@ import {
 } from '../shared';
 import { rememberPure } from '../shared/runPanel';
 import { resolvePanels } from './resolvePanels';
+import { buildMetricsLink } from '../../links';
 
 function panelDetail(p: MetricPanel): string | undefined {
   if (p.lastValue === undefined || p.lastValue === null) {
@@ -98,10 +99,19 @@ export function createMetricsView(
           `${failures.length} of ${settled.length} panels failed`,
         );
       }
+      const linkConfig = client.config.link;
+      // The query the panel ran, over the same range; a query that could not be rendered links nowhere.
+      const withLink = (p: MetricPanel): MetricPanel => {
+        const link =
+          linkConfig && !p.query.includes('${')
+            ? buildMetricsLink(linkConfig, p.query, ctx.range, ctx.env.name)
+            : undefined;
+        return link ? { ...p, link } : p;
+      };
       return {
         panels: settled.map((s, i): MetricPanel => {
           if (s.status === 'fulfilled') {
-            return s.value;
+            return withLink(s.value);
           }
           const panel = panels[i];
           return {

@@ -1,11 +1,15 @@
 import Chip from '@material-ui/core/Chip';
+import Link from '@material-ui/core/Link';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { DateTime } from 'luxon';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { ActiveAlert } from '@dataops-observability/plugin-dataops-common';
+import {
+  ActiveAlert,
+  safeLinkUrl,
+} from '@dataops-observability/plugin-dataops-common';
 import { PriorityChip } from './PriorityChip';
 import { suppressionText } from './priorities';
 
@@ -26,6 +30,11 @@ export function AlertItem(props: { alert: ActiveAlert; showEntity?: boolean }) {
   const classes = useStyles();
   const suppressed = suppressionText(alert);
   const started = DateTime.fromISO(alert.startsAt);
+  // Checked again here: only http(s) URLs become links, whatever the backend sent.
+  const links = [
+    { label: 'Source', url: safeLinkUrl(alert.generatorURL) },
+    { label: 'Runbook', url: safeLinkUrl(alert.runbookUrl) },
+  ].filter((l): l is { label: string; url: string } => Boolean(l.url));
   return (
     <ListItem
       dense
@@ -72,6 +81,17 @@ export function AlertItem(props: { alert: ActiveAlert; showEntity?: boolean }) {
             <span title={alert.startsAt}>
               since {started.isValid ? started.toRelative() : alert.startsAt}
             </span>
+            {links.map(l => (
+              <Link
+                key={l.label}
+                href={l.url}
+                target="_blank"
+                rel="noopener noreferrer"
+                aria-label={`${l.label} of ${alert.name}`}
+              >
+                {l.label}
+              </Link>
+            ))}
           </span>
         }
       />

@@ -1,5 +1,6 @@
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
+import Link from '@material-ui/core/Link';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -12,6 +13,7 @@ import { DateTime } from 'luxon';
 import {
   ArgoApplicationStatus,
   HealthLevel,
+  safeLinkUrl,
 } from '@dataops-observability/plugin-dataops-common';
 import { formatDuration } from '../../format';
 import { StatusChip } from '../shared';
@@ -64,6 +66,23 @@ function healthLevel(health: string): HealthLevel {
   }
 }
 
+/** Text that links out in a new tab when the URL passes safeLinkUrl, plain text otherwise. */
+function OutLink(props: { url?: string; label?: string; children: string }) {
+  // Checked again here: only http(s) URLs become links, whatever the backend sent.
+  const href = safeLinkUrl(props.url);
+  if (!href) return <>{props.children}</>;
+  return (
+    <Link
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+      aria-label={props.label}
+    >
+      {props.children}
+    </Link>
+  );
+}
+
 function when(iso?: string): string {
   if (!iso) return 'never';
   const dt = DateTime.fromISO(iso);
@@ -95,7 +114,9 @@ export function ApplicationCard(props: ApplicationCardProps) {
       <CardContent>
         <div className={classes.header}>
           <Typography variant="subtitle1" component="h4">
-            {app.name}
+            <OutLink url={app.appUrl} label={`${app.name} in Argo CD`}>
+              {app.name}
+            </OutLink>
           </Typography>
           <Typography variant="caption" color="textSecondary">
             {app.instance}
@@ -118,7 +139,16 @@ export function ApplicationCard(props: ApplicationCardProps) {
         <dl className={classes.facts}>
           <dt>Revision</dt>
           <dd className={classes.mono}>
-            {app.revision ? app.revision.slice(0, 12) : 'unknown'}
+            {app.revision ? (
+              <OutLink
+                url={app.commitUrl}
+                label={`Commit ${app.revision.slice(0, 12)}`}
+              >
+                {app.revision.slice(0, 12)}
+              </OutLink>
+            ) : (
+              'unknown'
+            )}
           </dd>
           <dt>Last sync</dt>
           <dd>{when(app.lastSyncedAt)}</dd>
@@ -159,7 +189,12 @@ export function ApplicationCard(props: ApplicationCardProps) {
                       )}
                     </TableCell>
                     <TableCell className={classes.mono}>
-                      {h.revision.slice(0, 12)}
+                      <OutLink
+                        url={h.commitUrl}
+                        label={`Commit ${h.revision.slice(0, 12)}`}
+                      >
+                        {h.revision.slice(0, 12)}
+                      </OutLink>
                     </TableCell>
                     <TableCell>
                       {h.deployStartedAt

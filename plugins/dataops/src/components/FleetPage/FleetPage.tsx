@@ -11,10 +11,13 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import Tooltip from '@material-ui/core/Tooltip';
 import type { HealthLevel } from '@dataops-observability/plugin-dataops-common';
 import { StatusChip } from '../shared';
+import { TeamReport } from '../TeamReport';
 
 /** The answer of `GET /v1/fleet` (docs/fleet.md). */
 export interface FleetAnswer {
   environments: string[];
+  /** The owner groups the rows are for (the caller's own groups when no owner filter was given). */
+  owners?: string[];
   counts: Partial<Record<HealthLevel, number>>;
   truncated: boolean;
   rows: Array<{
@@ -113,6 +116,16 @@ export function FleetPage() {
     setSearch(next);
   };
 
+  // The team report of the selected owner: the owner filter, or the caller's group when there is one only.
+  const ownerFilter = search.getAll('owner');
+  const reportOwner =
+    ownerFilter.length === 1
+      ? ownerFilter[0]
+      : (!ownerFilter.length &&
+          answer?.owners?.length === 1 &&
+          answer.owners[0]) ||
+        undefined;
+
   return (
     <div>
       <h1>DataOps fleet</h1>
@@ -129,6 +142,12 @@ export function FleetPage() {
         ))}
       </form>
       {error && <div role="alert">{error}</div>}
+      {reportOwner && (
+        <section aria-label={`Team report of ${reportOwner}`}>
+          <h2>Team report: {reportOwner}</h2>
+          <TeamReport ownerRef={reportOwner} />
+        </section>
+      )}
       {answer && (
         <>
           <div aria-label="counts">

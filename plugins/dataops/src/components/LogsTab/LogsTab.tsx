@@ -30,6 +30,7 @@ import { LogHistogram } from './LogHistogram';
 import { EnvLogHit, LogTable } from './LogTable';
 import { useLogs } from './useLogs';
 import { LogsNotPermitted, isNotPermitted } from './LogsNotPermitted';
+import { SearchLinks } from './SearchLinks';
 
 /** Window of a shared line link: wide enough for context, narrow enough to land on the first page. */
 const LINE_LINK_WINDOW_MS = 5 * 60_000;
@@ -156,6 +157,7 @@ function Logs() {
               <EnvironmentStatusPanel key={e.env} result={e} />
             ) : null,
           )}
+          <SearchLinks environments={logs.value.environments} />
           <InfoCard title="Lines per level" noPadding={false}>
             {logs.loading && <Progress />}
             <LogHistogram

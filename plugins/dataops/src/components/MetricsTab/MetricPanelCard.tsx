@@ -4,6 +4,7 @@ import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
+import Link from '@material-ui/core/Link';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -12,6 +13,7 @@ import {
   EnvironmentResult,
   MetricPanel,
   MetricsData,
+  safeLinkUrl,
 } from '@dataops-observability/plugin-dataops-common';
 import { formatValue } from '../../format';
 import { EnvironmentStatusPanel, StatusChip } from '../shared';
@@ -79,6 +81,11 @@ export function MetricPanelCard(props: MetricPanelCardProps) {
     p => p.panel.state === 'ok' && p.panel.series.length,
   );
   const fallbackEnvs = panels.filter(p => p.panel.fallback).map(p => p.env);
+  // Checked again here: only http(s) URLs become links, whatever the backend sent.
+  const outLinks = panels.flatMap(({ env, panel }) => {
+    const url = safeLinkUrl(panel.link?.url);
+    return url ? [{ env, url, title: panel.link?.title || 'query UI' }] : [];
+  });
   const chart = (items: typeof drawable, height?: number) => (
     <MetricChart
       title={first.title}
@@ -125,6 +132,17 @@ export function MetricPanelCard(props: MetricPanelCardProps) {
             </Tooltip>
           )}
           <span style={{ flex: 1 }} />
+          {outLinks.map(l => (
+            <Link
+              key={l.env}
+              variant="body2"
+              href={l.url}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              Open in {l.title} ({l.env})
+            </Link>
+          ))}
           <Button
             size="small"
             onClick={() => setShowQuery(s => !s)}

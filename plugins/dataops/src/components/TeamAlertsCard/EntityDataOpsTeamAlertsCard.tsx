@@ -9,6 +9,7 @@ import { ViewFrame } from '../shared';
 import { TeamAlertsList } from './TeamAlertsList';
 import { IncidentsSummary } from './IncidentsSummary';
 import { DownloadRoutesButton } from './DownloadRoutesButton';
+import { AlertReceiversTable } from './AlertReceiversTable';
 
 const DEFAULT_DAYS = 30;
 
@@ -20,6 +21,13 @@ function TeamAlertsContent(props: { ownerRef: string; days: number }) {
   const incidents = useAsync(
     () => api.getIncidents(ownerRef, { days }),
     [api, ownerRef, days],
+  );
+  const receivers = useAsync(
+    async () =>
+      api.getTeamAlertReceivers
+        ? api.getTeamAlertReceivers(ownerRef)
+        : undefined,
+    [api, ownerRef],
   );
   return (
     <>
@@ -35,6 +43,20 @@ function TeamAlertsContent(props: { ownerRef: string; days: number }) {
       <ViewFrame {...incidents}>
         {value => <IncidentsSummary response={value} />}
       </ViewFrame>
+      {api.getTeamAlertReceivers && (
+        <>
+          <Typography
+            variant="subtitle1"
+            component="h3"
+            style={{ marginTop: 16 }}
+          >
+            Where alerts go
+          </Typography>
+          <ViewFrame {...receivers}>
+            {value => value && <AlertReceiversTable response={value} />}
+          </ViewFrame>
+        </>
+      )}
     </>
   );
 }

@@ -1,0 +1,1 @@
+export { safeLinkUrl } from './safeLinkUrl';

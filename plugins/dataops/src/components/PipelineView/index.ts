@@ -1,0 +1,3 @@
+export { EntityDataOpsPipelineCard } from './EntityDataOpsPipelineCard';
+export { isDataOpsPipelineAvailable } from './isDataOpsPipelineAvailable';
+export { PipelineChart, formatAge } from './PipelineChart';
