@@ -80,6 +80,8 @@ describe('built-in sources of each environment', () => {
         {
           name: 'with-token',
           url: 'http://argo-a',
+          // Argo CD serves its UI where it serves its API, unless `uiUrl` says otherwise.
+          uiUrl: 'http://argo-a',
           token: 'tok',
           username: undefined,
           password: undefined,

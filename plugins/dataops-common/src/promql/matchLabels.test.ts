@@ -50,22 +50,20 @@ describe('matchLabels (RE2 semantics)', () => {
   );
 
   it.each(CATASTROPHIC)(
-    'matches %s against long hostile input in under 10 ms',
+    'answers %s on long hostile input correctly, without backtracking',
     pattern => {
       expect(checkMatcherRegex(pattern)).toBeUndefined();
-      const inputs = [
-        'a'.repeat(10_000),
-        `${'a'.repeat(5_000)}!x`,
-        `${'ab '.repeat(3_000)}`,
-      ];
+      const allA = 'a'.repeat(10_000);
+      const inputs = [allA, `${'a'.repeat(5_000)}!x`, 'ab '.repeat(3_000)];
       for (const input of inputs) {
-        // Warm the compile cache first: compiling is paid once per selector, matching per alert.
-        matchLabels([{ name: 'x', op: '=~', value: pattern }], { x: 'a' });
-        const started = process.hrtime.bigint();
-        matchLabels([{ name: 'x', op: '=~', value: pattern }], { x: input });
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        expect(ms).toBeLessThan(10);
+        // Matching is anchored at both ends, as in Prometheus: of these, only twenty-or-more runs ending in
+        // `a` cover a string of a's. A backtracking engine would not finish before the timeout below
+        // (years for some of these); the figures of real matching speed belong to the benchmarks.
+        expect(
+          matchLabels([{ name: 'x', op: '=~', value: pattern }], { x: input }),
+        ).toBe(pattern === '(.*a){20}' && input === allA);
       }
     },
+    5_000,
   );
 });

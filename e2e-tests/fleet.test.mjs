@@ -1,0 +1,70 @@
+// Browser test of the DataOps page against the running app and the demo environment: filtered to the sales
+// team, its workloads come worst first, and the pipeline the sandbox breaks in prod (sales returns) is among
+// the critical rows at the top, with the reason on its prod cell.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, signIn, screenshot, FRONTEND } from './browser.mjs';
+
+const RANK = { Critical: 3, Warning: 2, Unknown: 1, Healthy: 0 };
+
+let browser;
+let page;
+
+before(async () => {
+  ({ browser, page } = await launchBrowser());
+  await signIn(page);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** The worst word of each row, top to bottom, read from the cells' accessible names. */
+async function rowLevels(rows) {
+  const levels = [];
+  for (const row of await rows.all()) {
+    const labels = await row
+      .getByRole('link')
+      .evaluateAll(links => links.map(a => a.getAttribute('aria-label') ?? ''));
+    const words = labels
+      .map(l => /: (Critical|Warning|Unknown|Healthy),/.exec(l)?.[1])
+      .filter(Boolean);
+    levels.push(Math.max(-1, ...words.map(w => RANK[w])));
+  }
+  return levels;
+}
+
+test('DataOps page filtered to a team: its broken workload comes first, with the reason', async () => {
+  await page.goto(`${FRONTEND}/dataops?owner=group:default/sales-data`);
+  const table = page.getByRole('table');
+  await table.waitFor({ timeout: 90_000 });
+  const body = table.locator('tbody');
+  // Cold summaries take longer than one answer: the page asks again until no cell says "loading".
+  await page.waitForFunction(
+    () => {
+      const tbody = document.querySelector('table tbody');
+      return tbody && tbody.rows.length > 0 && !/loading/.test(tbody.textContent ?? '');
+    },
+    undefined,
+    { timeout: 240_000 },
+  );
+  const rows = body.getByRole('row');
+  assert.ok((await rows.count()) >= 10, 'the sales team owns at least 10 annotated workloads');
+
+  const levels = await rowLevels(rows);
+  assert.equal(levels[0], RANK.Critical, 'the first row is critical');
+  for (let i = 1; i < levels.length; i++) {
+    assert.ok(levels[i] <= levels[i - 1], `row ${i + 1} is not worse than the row above it`);
+  }
+
+  const brokenProd = body.getByRole('link', { name: /^Sales returns pipeline prod: Critical, / });
+  await brokenProd.waitFor();
+  const brokenRow = rows.filter({ has: brokenProd });
+  const index = (await rows.allInnerTexts()).indexOf(await brokenRow.innerText());
+  assert.equal(levels[index], RANK.Critical);
+  assert.ok(
+    levels.slice(0, index).every(l => l === RANK.Critical),
+    'only critical rows come before the broken pipeline',
+  );
+  await screenshot(page, 'page-dataops-fleet-sales-data');
+});
