@@ -36,31 +36,48 @@ async function rowLevels(rows) {
 
 test('DataOps page filtered to a team: its broken workload comes first, with the reason', async () => {
   await page.goto(`${FRONTEND}/dataops?owner=group:default/sales-data`);
-  const table = page.getByRole('table');
+  // The team report above the list has a table of its own.
+  const table = page.getByRole('table', { name: 'Workloads by environment' });
   await table.waitFor({ timeout: 90_000 });
   const body = table.locator('tbody');
   // Cold summaries take longer than one answer: the page asks again until no cell says "loading".
   await page.waitForFunction(
     () => {
-      const tbody = document.querySelector('table tbody');
-      return tbody && tbody.rows.length > 0 && !/loading/.test(tbody.textContent ?? '');
+      const tbody = document.querySelector(
+        'table[aria-label="Workloads by environment"] tbody',
+      );
+      return (
+        tbody &&
+        tbody.rows.length > 0 &&
+        !/loading/.test(tbody.textContent ?? '')
+      );
     },
     undefined,
     { timeout: 240_000 },
   );
   const rows = body.getByRole('row');
-  assert.ok((await rows.count()) >= 10, 'the sales team owns at least 10 annotated workloads');
+  assert.ok(
+    (await rows.count()) >= 10,
+    'the sales team owns at least 10 annotated workloads',
+  );
 
   const levels = await rowLevels(rows);
   assert.equal(levels[0], RANK.Critical, 'the first row is critical');
   for (let i = 1; i < levels.length; i++) {
-    assert.ok(levels[i] <= levels[i - 1], `row ${i + 1} is not worse than the row above it`);
+    assert.ok(
+      levels[i] <= levels[i - 1],
+      `row ${i + 1} is not worse than the row above it`,
+    );
   }
 
-  const brokenProd = body.getByRole('link', { name: /^Sales returns pipeline prod: Critical, / });
+  const brokenProd = body.getByRole('link', {
+    name: /^Sales returns pipeline prod: Critical, /,
+  });
   await brokenProd.waitFor();
   const brokenRow = rows.filter({ has: brokenProd });
-  const index = (await rows.allInnerTexts()).indexOf(await brokenRow.innerText());
+  const index = (await rows.allInnerTexts()).indexOf(
+    await brokenRow.innerText(),
+  );
   assert.equal(levels[index], RANK.Critical);
   assert.ok(
     levels.slice(0, index).every(l => l === RANK.Critical),

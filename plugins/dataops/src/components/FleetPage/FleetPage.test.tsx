@@ -79,6 +79,9 @@ describe('FleetPage', () => {
     );
     expect(await screen.findByText('1 critical')).toBeInTheDocument();
     expect(screen.getByText('3 healthy')).toBeInTheDocument();
+    expect(
+      screen.getByRole('table', { name: 'Workloads by environment' }),
+    ).toBeInTheDocument();
     const cell = screen.getByLabelText(
       'billing prod: Critical, runs: last run failed',
     );

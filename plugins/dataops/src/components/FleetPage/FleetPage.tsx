@@ -163,7 +163,7 @@ export function FleetPage() {
           {answer.truncated && (
             <p>Only the first entities are shown: narrow the filters.</p>
           )}
-          <table>
+          <table aria-label="Workloads by environment">
             <thead>
               <tr>
                 <th>Entity</th>
