@@ -19,19 +19,17 @@ after(async () => {
   await browser?.close();
 });
 
-/** The worst word of each row, top to bottom, read from the cells' accessible names. */
-async function rowLevels(rows) {
-  const levels = [];
+/** Per row, top to bottom: the accessible names of its cells and the worst word among them. */
+async function readRows(rows) {
+  const read = [];
   for (const row of await rows.all()) {
     const labels = await row
       .getByRole('link')
       .evaluateAll(links => links.map(a => a.getAttribute('aria-label') ?? ''));
-    const words = labels
-      .map(l => /: (Critical|Warning|Unknown|Healthy),/.exec(l)?.[1])
-      .filter(Boolean);
-    levels.push(Math.max(-1, ...words.map(w => RANK[w])));
+    const words = labels.map(l => /: (Critical|Warning|Unknown|Healthy),/.exec(l)?.[1]).filter(Boolean);
+    read.push({ labels, level: Math.max(-1, ...words.map(w => RANK[w])) });
   }
-  return levels;
+  return read;
 }
 
 test('DataOps page filtered to a team: its broken workload comes first, with the reason', async () => {
@@ -61,24 +59,16 @@ test('DataOps page filtered to a team: its broken workload comes first, with the
     'the sales team owns at least 10 annotated workloads',
   );
 
-  const levels = await rowLevels(rows);
+  const read = await readRows(rows);
+  const levels = read.map(r => r.level);
   assert.equal(levels[0], RANK.Critical, 'the first row is critical');
   for (let i = 1; i < levels.length; i++) {
-    assert.ok(
-      levels[i] <= levels[i - 1],
-      `row ${i + 1} is not worse than the row above it`,
-    );
+    assert.ok(levels[i] <= levels[i - 1], `row ${i + 1} is not worse than the row above it`);
   }
 
-  const brokenProd = body.getByRole('link', {
-    name: /^Sales returns pipeline prod: Critical, /,
-  });
-  await brokenProd.waitFor();
-  const brokenRow = rows.filter({ has: brokenProd });
-  const index = (await rows.allInnerTexts()).indexOf(
-    await brokenRow.innerText(),
-  );
-  assert.equal(levels[index], RANK.Critical);
+  // The pipeline the sandbox breaks in prod: critical there, and only critical rows above it.
+  const index = read.findIndex(r => r.labels.some(l => /^Sales returns pipeline prod: Critical, /.test(l)));
+  assert.ok(index >= 0, 'Sales returns pipeline is critical in prod');
   assert.ok(
     levels.slice(0, index).every(l => l === RANK.Critical),
     'only critical rows come before the broken pipeline',
