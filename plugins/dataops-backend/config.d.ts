@@ -398,7 +398,7 @@ export interface Config {
       /**
        * Entities whose summaries are computed at the same time, each in all its environments, across every
        * fleet request of a backend instance (at most this many times the configured environments of
-       * summaries at once). Default 8.
+       * summaries at once). Default 4.
        * @visibility backend
        */
       maxConcurrentEntities?: number;
@@ -426,6 +426,12 @@ export interface Config {
        * @visibility backend
        */
       cellMaxAgeSeconds?: number;
+      /**
+       * A summary whose sources timed out is asked once more after this many seconds (its other parts
+       * come from the cache). Default 1.
+       * @visibility backend
+       */
+      cellRetryPauseSeconds?: number;
     };
     /**
      * The pipeline view (`GET /v1/pipeline/...`, docs/pipelines.md). Its steps are computed within the

@@ -516,6 +516,7 @@ describe('dataops router', () => {
     expect(summary.body.environments[0].data.areas.logs).toEqual({
       level: 'unknown',
       reason: 'not permitted',
+      cause: 'not-permitted',
     });
   });
 
@@ -610,6 +611,7 @@ describe('dataops router', () => {
     expect(areas.logs).toEqual({
       level: 'unknown',
       reason: 'opensearch is not configured',
+      cause: 'not-set-up',
     });
     // The SLI reads the same Spark operator counters as the failed-runs panel: 9 good runs in 10.
     expect(areas.slo).toEqual({

@@ -47,6 +47,27 @@ describe('FleetCellStore', () => {
     expect(compute).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps a failed cell only briefly and makes the next look wait for it to be computed again', async () => {
+    const cells = new FleetCellStore({
+      freshMs: 1000,
+      failedFreshMs: 100,
+      maxAgeMs: 5000,
+      concurrency: 10,
+      maxEntries: 100,
+      now: () => now,
+    });
+    await cells.cell('a', async () => ({ ...cell('timed out'), failed: true }));
+    now += 99;
+    expect((await cells.cell('a', async () => cell('unused'))).reason).toBe(
+      'timed out',
+    );
+    now += 2;
+    // Past its short freshness a failed cell is not served stale: the caller gets the new computation.
+    expect((await cells.cell('a', async () => cell('judged'))).reason).toBe(
+      'judged',
+    );
+  });
+
   it('serves a stale cell at once while computing it again, and not once it is too old', async () => {
     const cells = store();
     await cells.cell('a', async () => cell('old'));

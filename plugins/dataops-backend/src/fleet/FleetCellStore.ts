@@ -3,6 +3,12 @@ import type { FleetCell } from './computeFleet';
 export interface FleetCellStoreOptions {
   /** A stored cell younger than this is served as it is. */
   freshMs: number;
+  /**
+   * The same for a cell marked `failed` (some source did not answer). Such a cell is never served once
+   * older: a request waits for it to be computed again, so a passing upstream hiccup does not stay on the
+   * page for `maxAgeMs`.
+   */
+  failedFreshMs?: number;
   /** A stored cell older than `freshMs` but younger than this is served while it is computed again. */
   maxAgeMs: number;
   /** Cells computed at the same moment, across every request the store serves. */
@@ -49,10 +55,15 @@ export class FleetCellStore {
   cell(key: string, compute: () => Promise<FleetCell>): Promise<FleetCell> {
     const stored = this.stored.get(key);
     const age = stored ? this.now() - stored.at : Infinity;
-    if (stored && age < this.options.freshMs) {
+    const failed = stored?.cell.failed === true;
+    const freshMs = failed
+      ? this.options.failedFreshMs ?? this.options.freshMs
+      : this.options.freshMs;
+    if (stored && age < freshMs) {
       return Promise.resolve(stored.cell);
     }
-    const servable = stored !== undefined && age < this.options.maxAgeMs;
+    const servable =
+      stored !== undefined && !failed && age < this.options.maxAgeMs;
     const computing =
       this.inFlight.get(key) ?? this.start(key, compute, servable);
     return servable ? Promise.resolve(stored.cell) : computing;

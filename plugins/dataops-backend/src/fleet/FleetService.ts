@@ -2,29 +2,16 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  AREAS,
   EnvironmentResult,
-  HEALTH_LEVEL_RANK,
-  HealthLevel,
   SummaryData,
   parseTimeRange,
 } from '@dataops-observability/plugin-dataops-common';
 import type { EntityViewService } from '../entityViews';
 import { FleetCellStore } from './FleetCellStore';
-import {
-  FleetCell,
-  FleetEntity,
-  FleetResult,
-  computeFleet,
-} from './computeFleet';
+import { hasTimedOutArea, rollUpSummary } from './rollUpSummary';
+import { FleetEntity, FleetResult, computeFleet } from './computeFleet';
 
 const PAGE_SIZE = 500;
-const LEVEL_WORDS = new Map<HealthLevel, string>([
-  ['healthy', 'Healthy'],
-  ['warning', 'Warning'],
-  ['critical', 'Critical'],
-  ['unknown', 'Unknown'],
-]);
 
 export interface FleetFilters {
   owners: string[];
@@ -42,11 +29,17 @@ export interface FleetLimits {
   cellFreshMs?: number;
   /** ... and, while computed again, until it is this old. */
   cellMaxAgeMs?: number;
+  /** Pause before asking a summary again whose sources timed out (see `fleet`). */
+  cellRetryPauseMs?: number;
 }
 
 /** Without configuration: a cell is fresh for a minute and served while recomputed for 15. */
 const DEFAULT_CELL_FRESH_MS = 60_000;
 const DEFAULT_CELL_MAX_AGE_MS = 15 * 60_000;
+/** Long enough for a burst of queued upstream calls to drain, short next to a page's deadline. */
+const DEFAULT_CELL_RETRY_PAUSE_MS = 1_000;
+/** A cell some of whose sources failed is kept this long at most: long enough to serve one page's polls. */
+const FAILED_CELL_FRESH_MS = 15_000;
 
 /** Who a cell was computed for: a summary depends on what the caller may read (its logs cell). */
 function callerKey(credentials: BackstageCredentials): string {
@@ -86,48 +79,6 @@ function matchesFilters(
   );
 }
 
-/** The worst area of one summary entry; an environment that could not answer is `unknown` with why. */
-export function rollUpSummary(
-  result: EnvironmentResult<SummaryData> | undefined,
-): FleetCell {
-  if (!result) {
-    return { level: 'unknown', word: 'Unknown', reason: 'not deployed here' };
-  }
-  if (result.status === 'error') {
-    return {
-      level: 'unknown',
-      word: 'Unknown',
-      reason: `${result.error.source}: ${result.error.message}`,
-    };
-  }
-  if (result.status === 'not-configured') {
-    return {
-      level: 'unknown',
-      word: 'Unknown',
-      reason: `${result.source} is not configured`,
-    };
-  }
-  let worst: FleetCell | undefined;
-  for (const area of AREAS) {
-    const status = result.data.areas[area];
-    if (
-      status &&
-      (!worst ||
-        HEALTH_LEVEL_RANK[status.level] > HEALTH_LEVEL_RANK[worst.level])
-    ) {
-      worst = {
-        level: status.level,
-        word: LEVEL_WORDS.get(status.level) ?? status.level,
-        reason: `${area}: ${status.reason}`,
-        area,
-      };
-    }
-  }
-  return (
-    worst ?? { level: 'unknown', word: 'Unknown', reason: 'no area judged' }
-  );
-}
-
 /**
  * Lists the annotated entities the caller may see (the catalog is asked with the caller's own credentials,
  * so visibility is the catalog's), and rolls each one's summary up per environment through the entity view
@@ -135,6 +86,7 @@ export function rollUpSummary(
  */
 export class FleetService {
   private readonly cells: FleetCellStore;
+  private readonly retryPauseMs: number;
 
   constructor(
     private readonly options: {
@@ -147,8 +99,11 @@ export class FleetService {
   ) {
     const { limits } = options;
     const environments = Math.max(1, options.environmentCount ?? 1);
+    this.retryPauseMs = limits.cellRetryPauseMs ?? DEFAULT_CELL_RETRY_PAUSE_MS;
+    const freshMs = limits.cellFreshMs ?? DEFAULT_CELL_FRESH_MS;
     this.cells = new FleetCellStore({
-      freshMs: limits.cellFreshMs ?? DEFAULT_CELL_FRESH_MS,
+      freshMs,
+      failedFreshMs: Math.min(freshMs, FAILED_CELL_FRESH_MS),
       maxAgeMs: limits.cellMaxAgeMs ?? DEFAULT_CELL_MAX_AGE_MS,
       concurrency: limits.maxConcurrentEntities * environments,
       // Enough for a few callers looking at a full-size fleet at once.
@@ -170,18 +125,27 @@ export class FleetService {
         this.cells.cell(
           [callerKey(credentials), summary.ref, env].join('\u0000'),
           async () => {
-            const answer = await this.options.views.run('summary', {
-              entity: byRef.get(summary.ref)!,
-              credentials,
-              envs: [env],
-              range: parseTimeRange({}),
-              params: {},
-            });
-            return rollUpSummary(
-              answer.environments.find(e => e.env === env) as
+            const readSummary = async () => {
+              const answer = await this.options.views.run('summary', {
+                entity: byRef.get(summary.ref)!,
+                credentials,
+                envs: [env],
+                range: parseTimeRange({}),
+                params: {},
+              });
+              return answer.environments.find(e => e.env === env) as
                 | EnvironmentResult<SummaryData>
-                | undefined,
-            );
+                | undefined;
+            };
+            let entry = await readSummary();
+            // A timeout is often the fleet's own burst queueing behind an upstream's concurrency cap. Asked
+            // again after a pause, the parts that answered come from the view cache and only the rest is
+            // fetched, so one retry usually judges the cell instead of leaving it unknown.
+            if (hasTimedOutArea(entry)) {
+              await new Promise(r => setTimeout(r, this.retryPauseMs));
+              entry = await readSummary();
+            }
+            return rollUpSummary(entry);
           },
         ),
     });

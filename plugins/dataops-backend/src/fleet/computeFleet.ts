@@ -22,6 +22,11 @@ export interface FleetCell {
   area?: string;
   /** When the cell was computed (ISO 8601); the fleet page may serve a cell for a while after. */
   computedAt?: string;
+  /**
+   * Some area behind the cell could not be read (its source timed out or failed): the cell is kept only
+   * briefly and never served once old, so the next look asks again (see FleetCellStore).
+   */
+  failed?: boolean;
 }
 
 export interface FleetRow extends FleetEntity {

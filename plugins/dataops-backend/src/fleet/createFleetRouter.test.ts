@@ -82,6 +82,7 @@ async function app(options: {
   maxEntities?: number;
   deadlineMs?: number;
   catalog?: any;
+  retryPauseMs?: number;
 }) {
   const catalog =
     options.catalog ??
@@ -99,6 +100,7 @@ async function app(options: {
         maxConcurrentEntities: 4,
         maxEntities: options.maxEntities ?? 1000,
         deadlineMs: options.deadlineMs ?? 2000,
+        cellRetryPauseMs: options.retryPauseMs ?? 1,
       },
     }),
   });
@@ -264,5 +266,57 @@ describe('GET /v1/fleet', () => {
     );
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain(name);
+  });
+
+  it('asks a summary once more when a source timed out, and shows what the second answer judged', async () => {
+    let calls = 0;
+    const views = {
+      run: jest.fn(async (_view: string, req: any) => {
+        const env = req.envs[0];
+        calls += 1;
+        const timedOut =
+          req.entity.metadata.name === 'orders-etl' &&
+          env === 'prod' &&
+          views.run.mock.calls.filter(
+            ([, r]: any) =>
+              r.entity.metadata.name === 'orders-etl' && r.envs[0] === 'prod',
+          ).length === 1;
+        return {
+          entityRef: '',
+          environments: [
+            {
+              env,
+              status: 'ok',
+              data: {
+                areas: {
+                  metrics: { level: 'healthy', reason: 'fine' },
+                  logs: timedOut
+                    ? {
+                        level: 'unknown',
+                        reason: 'UPSTREAM_TIMEOUT: opensearch did not answer',
+                        cause: 'timed-out',
+                      }
+                    : { level: 'warning', reason: 'error lines' },
+                },
+              },
+            },
+          ],
+        };
+      }),
+    } as unknown as EntityViewService & { run: jest.Mock };
+    const res = await request(
+      await app({ views, entities: [component('orders-etl', 'team-a')] }),
+    ).get('/v1/fleet');
+    expect(res.status).toBe(200);
+    expect(res.body.rows[0].cells).toEqual([
+      expect.objectContaining({ env: 'dev', level: 'warning' }),
+      expect.objectContaining({
+        env: 'prod',
+        level: 'warning',
+        reason: 'logs: error lines',
+      }),
+    ]);
+    // Two environments plus the one retry.
+    expect(calls).toBe(3);
   });
 });

@@ -6,7 +6,8 @@ export type {
   FleetResult,
   FleetRow,
 } from './computeFleet';
-export { FleetService, isAnnotated, rollUpSummary } from './FleetService';
+export { FleetService, isAnnotated } from './FleetService';
+export { rollUpSummary } from './rollUpSummary';
 export type { FleetFilters, FleetLimits } from './FleetService';
 export { createFleetRouter } from './createFleetRouter';
 export { readFleetLimits } from './readFleetLimits';

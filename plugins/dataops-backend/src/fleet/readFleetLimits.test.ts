@@ -4,11 +4,12 @@ import { readFleetLimits } from './readFleetLimits';
 describe('readFleetLimits', () => {
   it('uses the documented defaults', () => {
     expect(readFleetLimits(new ConfigReader({}))).toEqual({
-      maxConcurrentEntities: 8,
+      maxConcurrentEntities: 4,
       maxEntities: 1000,
       deadlineMs: 5000,
       cellFreshMs: 60_000,
       cellMaxAgeMs: 900_000,
+      cellRetryPauseMs: 1000,
     });
   });
 
@@ -22,6 +23,7 @@ describe('readFleetLimits', () => {
           deadlineSeconds: 1.5,
           cellFreshSeconds: 10,
           cellMaxAgeSeconds: 120,
+          cellRetryPauseSeconds: 0.25,
         }),
       ),
     ).toEqual({
@@ -30,6 +32,7 @@ describe('readFleetLimits', () => {
       deadlineMs: 1500,
       cellFreshMs: 10_000,
       cellMaxAgeMs: 120_000,
+      cellRetryPauseMs: 250,
     });
     expect(() => readFleetLimits(config({ maxEntities: 0 }))).toThrow(
       'dataops.fleet.maxEntities',

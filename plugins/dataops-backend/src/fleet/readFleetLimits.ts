@@ -12,10 +12,11 @@ export function readFleetLimits(rootConfig: Config): FleetLimits {
     return value;
   };
   return {
-    maxConcurrentEntities: Math.floor(positive('maxConcurrentEntities', 8)),
+    maxConcurrentEntities: Math.floor(positive('maxConcurrentEntities', 4)),
     maxEntities: Math.floor(positive('maxEntities', 1000)),
     deadlineMs: positive('deadlineSeconds', 5) * 1000,
     cellFreshMs: positive('cellFreshSeconds', 60) * 1000,
     cellMaxAgeMs: positive('cellMaxAgeSeconds', 900) * 1000,
+    cellRetryPauseMs: positive('cellRetryPauseSeconds', 1) * 1000,
   };
 }

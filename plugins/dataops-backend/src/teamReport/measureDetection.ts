@@ -1,15 +1,14 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  ANNOTATIONS,
   buildErrorRatioQuery,
   buildRecordedErrorRatioQuery,
-  readAnnotation,
   renderQuery,
 } from '@dataops-observability/plugin-dataops-common';
 import type { DataOpsConfig } from '../config';
 import type { PrometheusClient } from '../sources';
 import type { EpisodeRow } from '../teams';
-import { entityMatchers, ViewDependencies } from '../views/shared';
+import type { ViewDependencies } from '../views/shared';
+import { sloMatchers } from '../views/slo/sloMatchers';
 import { resolveEntitySlo } from '../views/slo/resolveEntitySlo';
 import { sloConfigFor } from '../views/slo/sloConfigFor';
 import { Detection, firstBadWindowStart } from './computeTeamReport';
@@ -74,13 +73,7 @@ export function detectionSli(options: {
     };
   }
   try {
-    // As in the slo view: the identity annotations name the workload, so the placement selector is optional.
-    const matchers = [
-      ...(readAnnotation(entity, ANNOTATIONS.prometheusSelector, env)
-        ? entityMatchers(entity, env)
-        : []),
-      ...client.config.extraMatchers,
-    ];
+    const matchers = sloMatchers(entity, env, client.config.extraMatchers);
     return {
       client,
       budgetRatio: policy.budgetRatio,

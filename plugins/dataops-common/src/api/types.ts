@@ -88,7 +88,22 @@ export interface AreaStatus {
   level: HealthLevel;
   /** Why the area has this level, in words. */
   reason: string;
+  /**
+   * Why an `unknown` area could not be judged, when it is one of these: `not-set-up` (the entity lacks the
+   * area's annotation, the environment lacks its source, or no view serves it), `not-permitted` (the caller
+   * may not read it), `timed-out` (the source did not answer in time) or `upstream-failed` (the source
+   * could not be reached or answered an error); asking again may help with the last two. Absent when the
+   * area was judged, or could not be for another reason (such as a malformed annotation).
+   */
+  cause?: AreaUnknownCause;
 }
+
+/** See {@link AreaStatus.cause}. @public */
+export type AreaUnknownCause =
+  | 'not-set-up'
+  | 'not-permitted'
+  | 'timed-out'
+  | 'upstream-failed';
 
 /** `summary` view: one status per area. @public */
 export interface SummaryData {

@@ -1,10 +1,24 @@
 import {
+  DataOpsMissingAnnotationError,
   DataOpsNotConfiguredError,
   DataOpsSourceError,
 } from './DataOpsSourceError';
 import { dataopsViewsExtensionPoint } from './extensionPoints';
 
 describe('DataOpsSourceError', () => {
+  it('reports a missing annotation as BAD_ANNOTATION, still telling it apart from a malformed one', () => {
+    const missing = new DataOpsMissingAnnotationError(
+      'opensearch',
+      'the entity has no dataops.io/opensearch-index annotation',
+    );
+    expect(missing).toBeInstanceOf(DataOpsSourceError);
+    expect(missing.toUpstreamError()).toEqual({
+      type: 'BAD_ANNOTATION',
+      source: 'opensearch',
+      message: 'the entity has no dataops.io/opensearch-index annotation',
+    });
+  });
+
   it('converts to the wire error, keeping the status only when known', () => {
     expect(
       new DataOpsSourceError({

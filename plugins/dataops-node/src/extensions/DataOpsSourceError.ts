@@ -52,3 +52,16 @@ export class DataOpsNotConfiguredError extends DataOpsSourceError {
     this.name = 'DataOpsNotConfiguredError';
   }
 }
+
+/**
+ * Thrown when the entity does not carry the annotation a view needs (it has not opted into that area, for
+ * example a table without a log index). Reported like any `BAD_ANNOTATION`, so the tab says what to add;
+ * roll-ups such as the fleet page treat the area as not set up rather than as unknown health.
+ * @public
+ */
+export class DataOpsMissingAnnotationError extends DataOpsSourceError {
+  constructor(source: SourceName, message: string) {
+    super({ type: 'BAD_ANNOTATION', source, message });
+    this.name = 'DataOpsMissingAnnotationError';
+  }
+}

@@ -3,6 +3,7 @@ export {
   dataopsViewsExtensionPoint,
 } from './extensionPoints';
 export {
+  DataOpsMissingAnnotationError,
   DataOpsNotConfiguredError,
   DataOpsSourceError,
 } from './DataOpsSourceError';

@@ -11,6 +11,8 @@ export const dataOpsFleetPage = PageBlueprint.make({
     title: 'DataOps',
     icon: <DashboardIcon />,
     routeRef: convertLegacyRouteRef(dataOpsFleetRouteRef),
-    loader: () => import('../components/FleetPage').then(m => <m.FleetPage />),
+    // The new frontend system's page layout draws the page header itself; the content comes without one.
+    loader: () =>
+      import('../components/FleetPage').then(m => <m.FleetPageContent />),
   },
 });

@@ -9,6 +9,7 @@ import {
   rollupArea,
 } from '@dataops-observability/plugin-dataops-common';
 import {
+  DataOpsMissingAnnotationError,
   DataOpsSourceError,
   DataOpsView,
 } from '@dataops-observability/plugin-dataops-node';
@@ -69,17 +70,21 @@ export function createDeploymentsView(
           message: `${ANNOTATIONS.argocdAppName}: '${appName}' is not a valid application name`,
         });
       }
-      if (!appName && (!selector || checkLabelSelector(selector))) {
+      if (!appName && !selector) {
+        throw new DataOpsMissingAnnotationError(
+          'argocd',
+          `the entity has neither ${ANNOTATIONS.argocdAppName} nor ${ANNOTATIONS.argocdAppSelector}`,
+        );
+      }
+      if (!appName && selector && checkLabelSelector(selector)) {
         throw new DataOpsSourceError({
           type: 'BAD_ANNOTATION',
           source: 'argocd',
-          message: selector
-            ? `${
-                ANNOTATIONS.argocdAppSelector
-              }: '${selector}' is not a label selector: ${checkLabelSelector(
-                selector,
-              )}`
-            : `the entity has neither ${ANNOTATIONS.argocdAppName} nor ${ANNOTATIONS.argocdAppSelector}`,
+          message: `${
+            ANNOTATIONS.argocdAppSelector
+          }: '${selector}' is not a label selector: ${checkLabelSelector(
+            selector,
+          )}`,
         });
       }
       // The data scope rule, as the catalog processor applies it: a selector names the entity's own label.

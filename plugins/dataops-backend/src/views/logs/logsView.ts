@@ -16,6 +16,7 @@ import {
   readAnnotation,
 } from '@dataops-observability/plugin-dataops-common';
 import {
+  DataOpsMissingAnnotationError,
   DataOpsSourceError,
   DataOpsView,
 } from '@dataops-observability/plugin-dataops-node';
@@ -133,7 +134,8 @@ export function createLogsView(deps: ViewDependencies): DataOpsView<LogsData> {
         ctx.env.name,
       );
       if (!index) {
-        throw badAnnotation(
+        throw new DataOpsMissingAnnotationError(
+          'opensearch',
           `the entity has no ${ANNOTATIONS.opensearchIndex} annotation`,
         );
       }

@@ -6,6 +6,7 @@ import {
   worstLevel,
 } from '@dataops-observability/plugin-dataops-common';
 import {
+  DataOpsMissingAnnotationError,
   DataOpsSourceError,
   DataOpsView,
 } from '@dataops-observability/plugin-dataops-node';
@@ -96,11 +97,10 @@ export function createRunsView(
         }
       }
       if (!dagId) {
-        throw new DataOpsSourceError({
-          type: 'BAD_ANNOTATION',
-          source: 'airflow',
-          message: `the entity has none of ${ANNOTATIONS.airflowDagId}, ${ANNOTATIONS.sparkAppName} and ${ANNOTATIONS.icebergTable}, so it has no runs to show`,
-        });
+        throw new DataOpsMissingAnnotationError(
+          'airflow',
+          `the entity has none of ${ANNOTATIONS.airflowDagId}, ${ANNOTATIONS.sparkAppName} and ${ANNOTATIONS.icebergTable}, so it has no runs to show`,
+        );
       }
       if (!isValidDagId(dagId)) {
         throw new DataOpsSourceError({

@@ -6,7 +6,7 @@ import {
   parseSelector,
   readAnnotation,
 } from '@dataops-observability/plugin-dataops-common';
-import { DataOpsSourceError } from '@dataops-observability/plugin-dataops-node';
+import { DataOpsMissingAnnotationError } from '@dataops-observability/plugin-dataops-node';
 
 /**
  * The entity's label matchers for one environment. A malformed selector is the caller's problem (400);
@@ -19,11 +19,10 @@ export function entityMatchers(
 ): LabelMatcher[] {
   const raw = readAnnotation(entity, ANNOTATIONS.prometheusSelector, env);
   if (!raw) {
-    throw new DataOpsSourceError({
-      type: 'BAD_ANNOTATION',
+    throw new DataOpsMissingAnnotationError(
       source,
-      message: `the entity has no ${ANNOTATIONS.prometheusSelector} annotation`,
-    });
+      `the entity has no ${ANNOTATIONS.prometheusSelector} annotation`,
+    );
   }
   try {
     return parseSelector(raw);

@@ -11,7 +11,8 @@ import {
 } from '@dataops-observability/plugin-dataops-common';
 import type { DataOpsView } from '@dataops-observability/plugin-dataops-node';
 import { thanosSource } from '../../sources';
-import { entityMatchers, ViewDependencies } from '../shared';
+import type { ViewDependencies } from '../shared';
+import { sloMatchers } from './sloMatchers';
 import { measureSlo } from './measureSlo';
 import { resolveEntitySlo } from './resolveEntitySlo';
 import { sloConfigFor } from './sloConfigFor';
@@ -59,13 +60,11 @@ export function createSloView(deps: ViewDependencies): DataOpsView<SloData> {
         env,
         sloConfigFor(deps, env, String(ctx.entity.spec?.type ?? '')),
       );
-      // The identity annotations already name the workload, so the placement selector is optional here.
-      const matchers = [
-        ...(readAnnotation(ctx.entity, ANNOTATIONS.prometheusSelector, env)
-          ? entityMatchers(ctx.entity, env)
-          : []),
-        ...client.config.extraMatchers,
-      ];
+      const matchers = sloMatchers(
+        ctx.entity,
+        env,
+        client.config.extraMatchers,
+      );
       const useRecordingRules = deps.config.slo.useRecordingRules;
       const measured = await measureSlo(
         {

@@ -39,6 +39,9 @@ const webSessions = entity('marketing-web-sessions', {
   'dataops.io/storage':
     's3:marketing-lake,hive:metastore,oracle:CRM_TS,ceph:rbd-warehouse',
 });
+const noStorage = entity('no-storage', {
+  'dataops.io/prometheus-selector': 'job="no-storage"',
+});
 const badStorage = entity('bad-storage', {
   'dataops.io/storage': 's3:ok-bucket',
   'dataops.io/storage.prod': 's3:ok-bucket,isilon:x',
@@ -246,7 +249,9 @@ describe('storage view on a real Prometheus', () => {
     ({ server } = await startTestBackend({
       features: [
         dataopsPlugin,
-        catalogServiceMock.factory({ entities: [webSessions, badStorage] }),
+        catalogServiceMock.factory({
+          entities: [webSessions, badStorage, noStorage],
+        }),
         mockServices.rootConfig.factory({
           data: {
             dataops: {
@@ -472,6 +477,18 @@ describe('storage view on a real Prometheus', () => {
       `Snapshots (iceberg:${TABLE}) (150 snapshots)`,
     );
     expect(dev.data.areas.storage.level).toBe('warning');
+  });
+
+  it('marks storage as not set up in the summary of an entity without storage', async () => {
+    const res = await request(server).get(
+      '/api/dataops/v1/entity/default/resource/no-storage/summary?env=prod',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.environments[0].data.areas.storage).toEqual({
+      level: 'unknown',
+      reason: 'no storage annotated on this entity',
+      cause: 'not-set-up',
+    });
   });
 
   it('answers 400 naming the annotation and the bad item', async () => {

@@ -197,6 +197,14 @@ export function createStorageView(
       };
     },
     summarize(data) {
+      if (data.checks.length === 0) {
+        // Nothing to judge is not unknown health: the entity simply has no storage (see rollUpSummary).
+        return {
+          level: 'unknown',
+          reason: 'no storage annotated on this entity',
+          cause: 'not-set-up',
+        };
+      }
       return rollupStates(
         data.checks.map(c => ({
           label: `${c.title} (${c.target})`,
@@ -205,7 +213,6 @@ export function createStorageView(
           detail: checkDetail(c),
         })),
         'checks',
-        'no storage annotated on this entity',
       );
     },
   };

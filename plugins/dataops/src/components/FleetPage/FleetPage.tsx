@@ -1,123 +1,52 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
 import {
-  discoveryApiRef,
-  fetchApiRef,
-  useApi,
-  useRouteRef,
-} from '@backstage/core-plugin-api';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { parseEntityRef } from '@backstage/catalog-model';
-import Tooltip from '@material-ui/core/Tooltip';
-import type { HealthLevel } from '@dataops-observability/plugin-dataops-common';
-import { StatusChip } from '../shared';
+  Content,
+  ContentHeader,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  SupportButton,
+  WarningPanel,
+} from '@backstage/core-components';
 import { TeamReport } from '../TeamReport';
+import { FleetCounts } from './FleetCounts';
+import { FleetEmptyState } from './FleetEmptyState';
+import { FleetFilters } from './FleetFilters';
+import { FleetTable } from './FleetTable';
+import { describeOwners, ownerLabel } from './owners';
+import { FleetState, useFleet } from './useFleet';
+import { FleetFilters as Filters, useFleetFilters } from './useFleetFilters';
+import { useSeen } from './useSeen';
 
-/** The answer of `GET /v1/fleet` (docs/fleet.md). */
-export interface FleetAnswer {
-  environments: string[];
-  /** The owner groups the rows are for (the caller's own groups when no owner filter was given). */
-  owners?: string[];
-  counts: Partial<Record<HealthLevel, number>>;
-  truncated: boolean;
-  rows: Array<{
-    entityRef: string;
-    title: string;
-    type?: string;
-    owner?: string;
-    system?: string;
-    cells: Array<{
-      env: string;
-      level: HealthLevel;
-      word: string;
-      reason: string;
-    }>;
-    pending: string[];
-  }>;
-}
+export type { FleetAnswer, FleetCell, FleetRow } from './fleetAnswer';
+export { PENDING_POLL_MS } from './useFleet';
 
-const FILTERS = ['owner', 'type', 'system', 'lifecycle', 'env'] as const;
-const LEVELS: HealthLevel[] = ['critical', 'warning', 'unknown', 'healthy'];
-/** How soon pending cells are asked for again; the backend keeps computing them meanwhile. */
-export const PENDING_POLL_MS = 3000;
+/** Always in sight, under the content title. */
+const SUMMARY =
+  "The worst area of each workload per environment, worst first; a cell opens the workload's Observability tab.";
 
-/** Path of an entity's page; the app's own entity route when mounted, the catalog's default otherwise. */
-function useEntityPath() {
-  let route:
-    | ((p: { kind: string; namespace: string; name: string }) => string)
-    | undefined;
-  try {
-    // Called on every render in the same place; the try only catches an app that mounts no entity page
-    // (`useRouteRef` throws then), which is fixed for the app's lifetime.
-    // eslint-disable-next-line react-hooks/rules-of-hooks
-    route = useRouteRef(entityRouteRef);
-  } catch {
-    route = undefined;
-  }
-  return (ref: string) => {
-    const { kind, namespace, name } = parseEntityRef(ref);
-    const params = { kind: kind.toLocaleLowerCase('en-US'), namespace, name };
-    const base = route
-      ? route(params)
-      : `/catalog/${params.namespace}/${params.kind}/${params.name}`;
-    return `${base}/observability`;
-  };
-}
+/** In the support popover, for apps that configure one. */
+const EXPLANATION =
+  'One row per workload of the selected owners (entities with a dataops.io/* or argocd/app-name annotation), ' +
+  'one column per environment. Each cell is the worst area of the Overview there, with its reason in the ' +
+  'tooltip; the page asks again while cells are still computing.';
 
-/** Every annotated entity the user may see, one row each, one column per environment; filters in the URL. */
-export function FleetPage() {
-  const discoveryApi = useApi(discoveryApiRef);
-  const fetchApi = useApi(fetchApiRef);
-  const [search, setSearch] = useSearchParams();
-  const [answer, setAnswer] = useState<FleetAnswer>();
-  const [error, setError] = useState<string>();
-  const entityPath = useEntityPath();
-  const query = search.toString();
-
-  const load = useCallback(async () => {
-    const params = new URLSearchParams();
-    for (const f of FILTERS) search.getAll(f).forEach(v => params.append(f, v));
-    const base = await discoveryApi.getBaseUrl('dataops');
-    const res = await fetchApi.fetch(`${base}/v1/fleet?${params}`);
-    const body = await res.json();
-    if (!res.ok) {
-      setError(body?.error?.message ?? `HTTP ${res.status}`);
-      return undefined;
-    }
-    setError(undefined);
-    setAnswer(body);
-    return body as FleetAnswer;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [discoveryApi, fetchApi, query]);
-
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const run = async () => {
-      const body = await load().catch(e => {
-        setError(String(e?.message ?? e));
-        return undefined;
-      });
-      if (!stopped && body?.rows.some(r => r.pending.length > 0)) {
-        timer = setTimeout(run, PENDING_POLL_MS);
-      }
-    };
-    run();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [load]);
-
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(search);
-    next.delete(name);
-    if (value.trim()) next.set(name, value.trim());
-    setSearch(next);
-  };
+/** Everything under the header: filters, counts, team report, and the matrix or why there is none. */
+function FleetBody(props: {
+  filters: Filters;
+  fleet: FleetState;
+  /** Whose workloads, in the content header: when the page has no header of its own to say it. */
+  describeOwnersHere: boolean;
+}) {
+  const { filters } = props;
+  const { answer, error, loading } = props.fleet;
+  const ownerOptions = useSeen(answer?.owners);
+  const environmentOptions = useSeen(answer?.environments);
 
   // The team report of the selected owner: the owner filter, or the caller's group when there is one only.
-  const ownerFilter = search.getAll('owner');
+  const ownerFilter = filters.values.get('owner') ?? [];
   const reportOwner =
     ownerFilter.length === 1
       ? ownerFilter[0]
@@ -127,85 +56,82 @@ export function FleetPage() {
         undefined;
 
   return (
-    <div>
-      <h1>DataOps fleet</h1>
-      <form aria-label="filters" onSubmit={e => e.preventDefault()}>
-        {FILTERS.map(f => (
-          <label key={f}>
-            {f}
-            <input
-              aria-label={f}
-              defaultValue={search.get(f) ?? ''}
-              onBlur={e => setFilter(f, e.target.value)}
-            />
-          </label>
-        ))}
-      </form>
-      {error && <div role="alert">{error}</div>}
+    <Content>
+      <ContentHeader
+        title="Fleet"
+        description={
+          props.describeOwnersHere && answer
+            ? `${describeOwners(answer.owners)}. ${SUMMARY}`
+            : SUMMARY
+        }
+      >
+        <SupportButton>{EXPLANATION}</SupportButton>
+      </ContentHeader>
+      <FleetFilters
+        filters={filters}
+        ownerOptions={ownerOptions}
+        environmentOptions={environmentOptions}
+      />
+      {error && (
+        <Box mb={2}>
+          <ResponseErrorPanel error={error} />
+        </Box>
+      )}
+      {loading && <Progress />}
+      {answer && <FleetCounts answer={answer} />}
+      {answer?.truncated && (
+        <Box mb={2}>
+          <WarningPanel
+            severity="warning"
+            title="Only part of the fleet is shown"
+            message="More workloads match than one page computes. Narrow the filters (owner, type, system, lifecycle or environment) to see all of them."
+            defaultExpanded
+          />
+        </Box>
+      )}
       {reportOwner && (
-        <section aria-label={`Team report of ${reportOwner}`}>
-          <h2>Team report: {reportOwner}</h2>
+        <Box
+          component="section"
+          mb={3}
+          aria-label={`Team report of ${reportOwner}`}
+        >
+          <Typography variant="h5" component="h3" gutterBottom>
+            Team report: {ownerLabel(reportOwner)}
+          </Typography>
           <TeamReport ownerRef={reportOwner} />
-        </section>
+        </Box>
       )}
-      {answer && (
-        <>
-          <div aria-label="counts">
-            {LEVELS.map(level => (
-              <span key={level}>
-                <StatusChip
-                  level={level}
-                  label={`${answer.counts[level] ?? 0} ${level}`}
-                />
-              </span>
-            ))}
-          </div>
-          {answer.truncated && (
-            <p>Only the first entities are shown: narrow the filters.</p>
-          )}
-          <table aria-label="Workloads by environment">
-            <thead>
-              <tr>
-                <th>Entity</th>
-                {answer.environments.map(env => (
-                  <th key={env}>{env}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {answer.rows.map(row => (
-                <tr key={row.entityRef}>
-                  <td>
-                    <a href={entityPath(row.entityRef)}>{row.title}</a>
-                  </td>
-                  {answer.environments.map(env => {
-                    const cell = row.cells.find(c => c.env === env);
-                    if (!cell) {
-                      return (
-                        <td key={env}>
-                          {row.pending.includes(env) ? 'loading' : '—'}
-                        </td>
-                      );
-                    }
-                    return (
-                      <td key={env}>
-                        <Tooltip title={cell.reason}>
-                          <a
-                            href={entityPath(row.entityRef)}
-                            aria-label={`${row.title} ${env}: ${cell.word}, ${cell.reason}`}
-                          >
-                            <StatusChip level={cell.level} label={cell.word} />
-                          </a>
-                        </Tooltip>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
-    </div>
+      {answer &&
+        (answer.rows.length ? (
+          <FleetTable answer={answer} />
+        ) : (
+          <FleetEmptyState answer={answer} filters={filters} />
+        ))}
+    </Content>
   );
+}
+
+/**
+ * The DataOps page as a whole Backstage page, header included: for the legacy frontend system, where the app
+ * gives a routed page nothing around it. Filters live in the URL, so a link reproduces the view.
+ */
+export function FleetPage() {
+  const filters = useFleetFilters();
+  const fleet = useFleet(filters.query);
+  return (
+    <Page themeId="tool">
+      <Header title="DataOps" subtitle={describeOwners(fleet.answer?.owners)} />
+      <FleetBody filters={filters} fleet={fleet} describeOwnersHere={false} />
+    </Page>
+  );
+}
+
+/**
+ * The DataOps page without a page header, for an app that draws the header itself (the new frontend system's
+ * page layout titles the page "DataOps"); says whose workloads in the content header instead.
+ */
+export function FleetPageContent() {
+  const filters = useFleetFilters();
+  const fleet = useFleet(filters.query);
+  return <FleetBody filters={filters} fleet={fleet} describeOwnersHere />;
 }

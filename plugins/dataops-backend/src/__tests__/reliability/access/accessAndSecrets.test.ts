@@ -203,6 +203,7 @@ describe('access and secrets', () => {
       expect(env.data.areas.logs).toEqual({
         level: 'unknown',
         reason: 'not permitted',
+        cause: 'not-permitted',
       });
     }
     expect(upstreams.recorded.filter(r => r.kind === 'opensearch')).toEqual([]);
