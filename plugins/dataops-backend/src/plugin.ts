@@ -107,7 +107,12 @@ export const dataopsPlugin = createBackendPlugin({
             config,
             cache,
             permissions: deps.permissions,
-            alertOwnership: { index: () => ownership.index(), readAlerts },
+            alertOwnership: {
+              index: () => ownership.index(),
+              readAlerts,
+              visibleEntities: (refs, credentials) =>
+                ownership.visibleEntities(refs, credentials),
+            },
           },
           registry,
         ).forEach(v => registry.register(v));

@@ -159,7 +159,10 @@ export class EntityViewService {
     request: EntityViewRequest,
   ): Promise<Buffer[]> {
     try {
-      const answer = await this.cachedBytes(view, envName, entityRef, request);
+      const cached = await this.cachedBytes(view, envName, entityRef, request);
+      const answer = view.forCaller
+        ? await this.narrowForCaller(view, cached, request)
+        : cached;
       // `answer` is `{"data":...[,"warnings":[...]]}`: the tail of an `ok` entry.
       const head = JSON.stringify({ env: envName, status: 'ok' }).slice(0, -1);
       return answer.length > 2
@@ -172,6 +175,19 @@ export class EntityViewService {
         ),
       ];
     }
+  }
+
+  /** Applies the view's `forCaller` to a cached `{"data":...}` answer; only such views pay for the parse. */
+  private async narrowForCaller(
+    view: DataOpsView<any>,
+    answer: Buffer,
+    request: EntityViewRequest,
+  ): Promise<Buffer> {
+    const parsed = JSON.parse(answer.toString('utf8'));
+    const data = await view.forCaller!(parsed.data, {
+      credentials: request.credentials,
+    });
+    return Buffer.from(JSON.stringify({ ...parsed, data }));
   }
 
   private failedEnvironment(

@@ -493,6 +493,8 @@ export interface ActiveAlert {
    * and notifies nobody until the selectors are made to differ.
    */
   claimedBy?: string[];
+  /** How many more claimants there are that the caller may not read (their refs are not sent). */
+  claimedByHidden?: number;
 }
 
 /** `alerts` view data. @public */

@@ -104,6 +104,15 @@ export interface DataOpsView<T = unknown> {
   }) => Promise<void>;
   /** Computes the view's data for one environment; throw `DataOpsSourceError` for a typed failure. */
   run(ctx: DataOpsViewContext): Promise<T>;
+  /**
+   * Narrows one environment's answer to what this caller may see, on every request. `run`'s answer is
+   * computed once and cached for every caller, so a view whose data names other catalog entities (say,
+   * the other claimants of an alert) removes here those the caller may not read.
+   */
+  forCaller?: (
+    data: T,
+    options: { credentials: BackstageCredentials },
+  ) => Promise<T>;
   /** How the view's data counts in the summary matrix (`area` names its row). */
   summarize?: (data: T) => AreaStatus;
   /** Row of the summary matrix that `summarize` fills. */

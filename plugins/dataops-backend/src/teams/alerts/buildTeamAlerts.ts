@@ -86,7 +86,14 @@ export async function buildTeamAlerts(options: {
       ...alert,
       entityRef: home.entityRef,
       env,
-      ...(targets.length > 1 ? { claimedBy: seen.map(t => t.entityRef) } : {}),
+      ...(targets.length > 1
+        ? {
+            claimedBy: seen.map(t => t.entityRef),
+            ...(seen.length < targets.length
+              ? { claimedByHidden: targets.length - seen.length }
+              : {}),
+          }
+        : {}),
     });
   }
   const counts: Record<Priority, number> = { P1: 0, P2: 0, P3: 0, P4: 0 };

@@ -1,12 +1,17 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   TestDatabases,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  BackstageCredentials,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import type { TeamAlertsResponse } from '@dataops-observability/plugin-dataops-common';
 import request from 'supertest';
 import { dataopsPlugin } from '../../plugin';
@@ -32,7 +37,32 @@ const ENTITIES: Entity[] = [
   component('loader', 'sales-data', 'namespace="etl",app="loader"'),
   component('twin-a', 'sales-data', 'namespace="etl",app="twin"'),
   component('twin-b', 'platform', 'app="twin",namespace="etl"'),
+  // A third equal claim, on an entity signed-in users may not read.
+  component('twin-secret', 'platform', 'namespace="etl",app="twin"'),
 ];
+const SECRET = 'component:default/twin-secret';
+
+/** Users can not read `twin-secret`; the plugin's own credentials (the ownership index) see everything. */
+function hidingCatalog() {
+  const all = catalogServiceMock({ entities: ENTITIES });
+  const isUser = (credentials?: BackstageCredentials) =>
+    (credentials?.principal as any)?.type === 'user';
+  const hidden = (e: Entity | undefined) =>
+    e !== undefined && stringifyEntityRef(e) === SECRET;
+  const getEntitiesByRefs = async (req: any, opts: any) => {
+    const res = await all.getEntitiesByRefs(req, opts);
+    return isUser(opts?.credentials)
+      ? { items: res.items.map(e => (hidden(e) ? undefined : e)) }
+      : res;
+  };
+  // Every other method is the mock's own, called on the mock itself (it keeps private state).
+  return new Proxy(all, {
+    get: (target, prop) =>
+      prop === 'getEntitiesByRefs'
+        ? getEntitiesByRefs
+        : (target as any)[prop]?.bind?.(target) ?? (target as any)[prop],
+  });
+}
 
 const alert = (labels: Record<string, string>) => ({
   labels,
@@ -104,7 +134,11 @@ describe('entity alerts card and team view agree on ownership', () => {
     ({ server } = await startTestBackend({
       features: [
         dataopsPlugin,
-        catalogServiceMock.factory({ entities: ENTITIES }),
+        createServiceFactory({
+          service: catalogServiceRef,
+          deps: {},
+          factory: () => hidingCatalog() as any,
+        }),
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({
           data: {
@@ -131,12 +165,16 @@ describe('entity alerts card and team view agree on ownership', () => {
     const res = await request(server).get(
       `/api/dataops/v1/entity/default/component/${name}/alerts`,
     );
-    expect(res.status).toBe(200);
+    expect([res.status, res.body?.error?.message]).toEqual([200, undefined]);
     const byEnv: Record<string, string[]> = {};
     for (const entry of res.body.environments) {
       expect(entry.status).toBe('ok');
       byEnv[entry.env] = entry.data.alerts.map((a: any) =>
-        a.claimedBy ? `${a.name} claimedBy ${a.claimedBy.join('|')}` : a.name,
+        a.claimedBy
+          ? `${a.name} claimedBy ${a.claimedBy.join('|')}${
+              a.claimedByHidden ? ` +${a.claimedByHidden} hidden` : ''
+            }`
+          : a.name,
       );
     }
     return byEnv;
@@ -181,11 +219,23 @@ describe('entity alerts card and team view agree on ownership', () => {
     expect(platform.join('\n')).not.toContain('Loader');
   });
 
-  it("lists an ambiguous alert on both claimants' cards, marked with both", async () => {
+  it("lists an ambiguous alert on the claimants' cards, naming only the claimants the caller may read", async () => {
+    // The third claimant exists (and keeps the alert ambiguous) but its ref never reaches this caller.
     const marked =
-      'TwinLag claimedBy component:default/twin-a|component:default/twin-b';
+      'TwinLag claimedBy component:default/twin-a|component:default/twin-b +1 hidden';
     expect(await card('twin-a')).toEqual({ stage: [], prod: [marked] });
     expect(await card('twin-b')).toEqual({ stage: [], prod: [marked] });
+    const team = await request(server).get(
+      '/api/dataops/v1/alerts?owner=group:default/sales-data',
+    );
+    const twinLag = (team.body as TeamAlertsResponse).entities
+      .flatMap(e => Object.values(e.alertsByPriority).flat())
+      .find(a => a.name === 'TwinLag');
+    expect(twinLag).toMatchObject({
+      claimedBy: ['component:default/twin-a', 'component:default/twin-b'],
+      claimedByHidden: 1,
+    });
+    expect(JSON.stringify(team.body)).not.toContain('twin-secret');
   });
 
   it("derives the summary's alerts cell from the same alerts", async () => {

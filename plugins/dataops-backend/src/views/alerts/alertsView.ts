@@ -88,6 +88,34 @@ export function createAlertsView(
       );
       return { alerts };
     },
+    async forCaller(data, { credentials }) {
+      // The cached answer names every claimant; a caller sees only those they may read, and a count.
+      const claimants = new Set(data.alerts.flatMap(a => a.claimedBy ?? []));
+      if (claimants.size === 0) {
+        return data;
+      }
+      const visible = await deps.alertOwnership.visibleEntities(
+        claimants,
+        credentials,
+      );
+      return {
+        ...data,
+        alerts: data.alerts.map(alert => {
+          if (!alert.claimedBy) {
+            return alert;
+          }
+          const seen = alert.claimedBy.filter(ref =>
+            visible.has(normalizeRef(ref)),
+          );
+          const hidden = alert.claimedBy.length - seen.length;
+          return {
+            ...alert,
+            claimedBy: seen,
+            ...(hidden > 0 ? { claimedByHidden: hidden } : {}),
+          };
+        }),
+      };
+    },
     summarize(data) {
       const firing = data.alerts.filter(a => a.state === 'active');
       if (firing.length === 0) {

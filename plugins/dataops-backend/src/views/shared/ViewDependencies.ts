@@ -1,4 +1,5 @@
 import type {
+  BackstageCredentials,
   CacheService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -21,5 +22,10 @@ export interface ViewDependencies {
   alertOwnership: {
     index(): Promise<OwnershipIndex>;
     readAlerts(): Promise<AttributedAlerts>;
+    /** Which of `entityRefs` the caller may read, in lower case. */
+    visibleEntities(
+      entityRefs: Iterable<string>,
+      credentials: BackstageCredentials,
+    ): Promise<Set<string>>;
   };
 }

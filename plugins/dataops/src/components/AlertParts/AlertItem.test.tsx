@@ -34,8 +34,45 @@ describe('AlertItem', () => {
     ).toBeTruthy();
   });
 
+  it('counts the claimants the user may not see without naming them', async () => {
+    await renderInTestApp(
+      <AlertItem
+        alert={{
+          ...alert,
+          claimedBy: ['component:default/loader-a'],
+          claimedByHidden: 2,
+        }}
+      />,
+    );
+    expect(
+      screen.getByTitle(
+        'Claimed by component:default/loader-a, 2 entities you may not see',
+      ),
+    ).toBeTruthy();
+  });
+
   it('shows no such mark for an alert with one owner', async () => {
     await renderInTestApp(<AlertItem alert={alert} />);
     expect(screen.queryByText('Ambiguous owner')).toBeNull();
+  });
+
+  it('sets a silenced alert apart without fading its text, and says why it is quiet', async () => {
+    await renderInTestApp(
+      <AlertItem
+        alert={{ ...alert, state: 'suppressed', silencedBy: ['s-1'] }}
+      />,
+    );
+    const item = screen.getByTestId('alert-f1');
+    expect(item).toHaveAttribute('data-suppressed', 'true');
+    expect(screen.getByText('Silenced')).toBeInTheDocument();
+    // Faded text fell below readable contrast (the words at 4.3:1, the P4 chip too).
+    expect(getComputedStyle(item).opacity).not.toMatch(/^0\./);
+  });
+
+  it('leaves an active alert unmarked', async () => {
+    await renderInTestApp(<AlertItem alert={alert} />);
+    expect(screen.getByTestId('alert-f1')).not.toHaveAttribute(
+      'data-suppressed',
+    );
   });
 });

@@ -14,7 +14,12 @@ import { PriorityChip } from './PriorityChip';
 import { suppressionText } from './priorities';
 
 const useStyles = makeStyles(theme => ({
-  muted: { opacity: 0.6 },
+  // Set apart by a dashed edge and a faint tint, not by fading: faded text falls below readable contrast,
+  // and the chip says why the alert is quiet.
+  suppressed: {
+    borderLeft: `3px dashed ${theme.palette.divider}`,
+    backgroundColor: theme.palette.action.hover,
+  },
   chips: {
     display: 'flex',
     gap: theme.spacing(0.5),
@@ -24,7 +29,16 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** One active alert; silenced and inhibited ones are dimmed and say so. */
+/** Who claims an ambiguous alert; claimants the user may not read are only counted (their refs are not sent). */
+function claimantsTitle(claimedBy: string[], hidden = 0): string {
+  const others =
+    hidden > 0
+      ? `${hidden} ${hidden === 1 ? 'entity' : 'entities'} you may not see`
+      : '';
+  return `Claimed by ${[...claimedBy, others].filter(Boolean).join(', ')}`;
+}
+
+/** One active alert; silenced and inhibited ones are set apart and say so. */
 export function AlertItem(props: { alert: ActiveAlert; showEntity?: boolean }) {
   const { alert, showEntity } = props;
   const classes = useStyles();
@@ -38,7 +52,8 @@ export function AlertItem(props: { alert: ActiveAlert; showEntity?: boolean }) {
   return (
     <ListItem
       dense
-      className={suppressed ? classes.muted : undefined}
+      className={suppressed ? classes.suppressed : undefined}
+      data-suppressed={suppressed ? 'true' : undefined}
       data-testid={`alert-${alert.fingerprint}`}
     >
       <ListItemText
@@ -75,7 +90,7 @@ export function AlertItem(props: { alert: ActiveAlert; showEntity?: boolean }) {
                 size="small"
                 variant="outlined"
                 label="Ambiguous owner"
-                title={`Claimed by ${alert.claimedBy.join(', ')}`}
+                title={claimantsTitle(alert.claimedBy, alert.claimedByHidden)}
               />
             )}
             <span title={alert.startsAt}>
