@@ -17,6 +17,7 @@ import {
 } from '../shared';
 import { rememberPure } from '../shared/runPanel';
 import { resolvePanels } from './resolvePanels';
+import { applyRunSla } from './applyRunSla';
 import { buildMetricsLink } from '../../links';
 
 function panelDetail(p: MetricPanel): string | undefined {
@@ -61,10 +62,15 @@ export function createMetricsView(
         ),
       };
       const type = String(ctx.entity.spec?.type ?? '');
-      const panels = resolvePanels(
-        type,
-        deps.config.panels,
-        profileSelectionFor(deps.config, ctx.env.name, type),
+      const panels = applyRunSla(
+        resolvePanels(
+          type,
+          deps.config.panels,
+          profileSelectionFor(deps.config, ctx.env.name, type),
+        ),
+        ctx.entity,
+        ctx.env.name,
+        ctx.addWarning,
       );
       const settled = await Promise.allSettled(
         panels.map(panel =>
