@@ -24,6 +24,14 @@ backend.add(
 // Scaffolder.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+// Bitbucket Server and Bitbucket Cloud publishers: the onboarding template opens its pull request on the
+// host its form names (GitHub, Bitbucket Server or Bitbucket Cloud).
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-bitbucket-server'),
+);
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-bitbucket-cloud'),
+);
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );

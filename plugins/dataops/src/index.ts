@@ -19,7 +19,13 @@ export {
   EntityDataOpsTeamReportCard,
   DataOpsInventoryPage,
   DataOpsFleetPage,
+  DataOpsEnvironmentPickerFieldExtension,
 } from './plugin';
+export {
+  DataOpsEnvironmentPicker,
+  DataOpsEnvironmentPickerFieldSchema,
+} from './scaffolder';
+export type { DataOpsEnvironmentPickerProps } from './scaffolder';
 export type { EntityDataOpsTeamAlertsCardProps } from './components/TeamAlertsCard';
 export type { EntityDataOpsTeamReportCardProps } from './components/TeamReport';
 export {

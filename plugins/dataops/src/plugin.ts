@@ -11,6 +11,12 @@ import { dataOpsFleetRouteRef, dataOpsInventoryRouteRef } from './routes';
 import type { EntityDataOpsTeamAlertsCardProps } from './components/TeamAlertsCard';
 import type { EntityDataOpsTeamReportCardProps } from './components/TeamReport';
 import { DataOpsTabName, TAB_DEFINITIONS, TAB_ROUTES_BY_NAME } from './tabs';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
+import {
+  DATAOPS_ENVIRONMENT_PICKER,
+  DataOpsEnvironmentPicker,
+  DataOpsEnvironmentPickerFieldSchema,
+} from './scaffolder';
 
 /** The DataOps frontend plugin for the legacy frontend system. @public */
 export const dataOpsPlugin = createPlugin({
@@ -185,5 +191,19 @@ export const EntityDataOpsTeamReportCard: (
           m => m.EntityDataOpsTeamReportCard,
         ),
     },
+  }),
+);
+
+/**
+ * Scaffolder form field `ui:field: DataOpsEnvironmentPicker` (legacy frontend system): the environments of
+ * the DataOps backend as checkboxes, all ticked at first. Add it inside `ScaffolderFieldExtensions` of the
+ * scaffolder page.
+ * @public
+ */
+export const DataOpsEnvironmentPickerFieldExtension = dataOpsPlugin.provide(
+  createScaffolderFieldExtension({
+    name: DATAOPS_ENVIRONMENT_PICKER,
+    component: DataOpsEnvironmentPicker,
+    schema: DataOpsEnvironmentPickerFieldSchema.schema,
   }),
 );

@@ -9,6 +9,8 @@ import { checkPrometheusRule } from './__testUtils__/checkPrometheusRules';
 import scaffolderModuleDataOps from './index';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import bitbucketServerModule from '@backstage/plugin-scaffolder-backend-module-bitbucket-server';
+import bitbucketCloudModule from '@backstage/plugin-scaffolder-backend-module-bitbucket-cloud';
 
 function repoRoot(): string {
   let dir = __dirname;
@@ -61,6 +63,155 @@ const environment = (name: string) => ({
   },
 });
 
+/** Each publisher of the form: its action, its repository picker and what a dry run of it shows. */
+const PUBLISHERS: Array<
+  [
+    string,
+    {
+      action: string;
+      repo: { parameter: string; host: string; value: string };
+      inputs: { sourceBranch: string; targetBranch: string };
+      dryRunLog: string;
+      link: string;
+    },
+  ]
+> = [
+  [
+    'github',
+    {
+      action: 'publish:github:pull-request',
+      repo: {
+        parameter: 'githubRepo',
+        host: 'github.com',
+        value: 'github.com?owner=acme&repo=gitops',
+      },
+      inputs: { sourceBranch: 'branchName', targetBranch: 'targetBranchName' },
+      // The action itself runs, stopping before the GitHub API.
+      dryRunLog: 'Performing dry run of creating pull request',
+      link: 'github.com?owner=acme&repo=gitops',
+    },
+  ],
+  [
+    'bitbucketServer',
+    {
+      action: 'publish:bitbucketServer:pull-request',
+      repo: {
+        parameter: 'bitbucketServerRepo',
+        host: 'bitbucket.example.com',
+        value: 'bitbucket.example.com?project=PLAT&repo=gitops',
+      },
+      inputs: { sourceBranch: 'sourceBranch', targetBranch: 'targetBranch' },
+      // Without dry-run support, the scaffolder shows the inputs and skips the action.
+      dryRunLog:
+        'Skipping because publish:bitbucketServer:pull-request does not support dry-run',
+      // The scaffolder's placeholder for the output of a step it skipped in a dry run.
+      link: '<example>',
+    },
+  ],
+  [
+    'bitbucketCloud',
+    {
+      action: 'publish:bitbucketCloud:pull-request',
+      repo: {
+        parameter: 'bitbucketCloudRepo',
+        host: 'bitbucket.org',
+        value: 'bitbucket.org?workspace=acme&project=PLAT&repo=gitops',
+      },
+      inputs: { sourceBranch: 'sourceBranch', targetBranch: 'targetBranch' },
+      dryRunLog:
+        'Skipping because publish:bitbucketCloud:pull-request does not support dry-run',
+      link: '<example>',
+    },
+  ],
+];
+
+/** One workload of each type of the example catalog, with the form values that onboard it. */
+const WORKLOADS: Array<
+  [
+    string,
+    {
+      name: string;
+      values: Record<string, unknown> & {
+        entity: string;
+        environments: string[];
+      };
+    },
+  ]
+> = [
+  [
+    'spark-job',
+    {
+      name: 'daily-sales-etl',
+      values: {
+        entity: 'component:default/daily-sales-etl',
+        namespace: 'spark',
+        environments: ['dev', 'prod'],
+      },
+    },
+  ],
+  [
+    'airflow-dag',
+    {
+      name: 'sales-daily-pipeline',
+      values: {
+        entity: 'component:default/sales-daily-pipeline',
+        namespace: 'airflow',
+        environments: ['stage', 'prod'],
+        thresholds: { dagSuccessPercent: 90 },
+      },
+    },
+  ],
+  [
+    'iceberg-table',
+    {
+      name: 'sales-daily-orders',
+      values: {
+        entity: 'resource:default/sales-daily-orders',
+        namespace: 'iceberg',
+        environments: ['prod'],
+        thresholds: { snapshotCount: 50 },
+      },
+    },
+  ],
+];
+
+/** The task log's messages, without the colours of the step logger. */
+function logMessages(res: { body: any }): string[] {
+  return (res.body.log ?? []).map((l: any) =>
+    // eslint-disable-next-line no-control-regex
+    String(l.body.message).replace(/\u001b\[[0-9;]*m/g, ''),
+  );
+}
+
+/** The inputs each action was run with in the dry run, by action id, as the scaffolder logs them. */
+function dryRunInputs(res: { body: any }): Map<string, unknown> {
+  const ran = new Map<string, unknown>();
+  for (const message of logMessages(res)) {
+    const match = message.match(
+      /Running (\S+) in dry-run mode with inputs \(secrets redacted\): ([\s\S]*)$/,
+    );
+    if (match) {
+      expect(ran.has(match[1])).toBe(false);
+      ran.set(match[1], JSON.parse(match[2]));
+    }
+  }
+  return ran;
+}
+
+function workspacePaths(res: { body: any }): string[] {
+  return (res.body.directoryContents ?? []).map(
+    (f: { path: string }) => f.path,
+  );
+}
+
+/** The bundle's files, in the order the render step's summary in the result lists them. */
+function summaryFiles(res: { body: any }): string[] {
+  return (res.body.output.text[0].content as string)
+    .split('\n')
+    .filter(line => /^- `monitoring\/[^`]+`$/.test(line))
+    .map(line => line.slice(3, -1));
+}
+
 describe('the onboarding template through the scaffolder dry run', () => {
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
   let stop: () => Promise<void>;
@@ -69,8 +220,10 @@ describe('the onboarding template through the scaffolder dry run', () => {
     const backend = await startTestBackend({
       features: [
         scaffolderPlugin,
-        // As in the demo backend: publish:github:pull-request must resolve even when its step is skipped.
+        // As in the demo backend: every publish action must resolve even when its step is skipped.
         githubModule,
+        bitbucketServerModule,
+        bitbucketCloudModule,
         scaffolderModuleDataOps,
         catalogServiceMock.factory({ entities }),
         mockServices.rootConfig.factory({
@@ -90,7 +243,8 @@ describe('the onboarding template through the scaffolder dry run', () => {
                 },
               },
             },
-            // A token only so the pull-request action can build its client; a dry run calls no GitHub API.
+            // A token only so the GitHub pull-request action can build its client; a dry run calls no GitHub
+            // API. Bitbucket has no integration here: its actions are skipped in a dry run.
             integrations: {
               github: [{ host: 'github.com', token: 'dry-run-only' }],
             },
@@ -223,6 +377,10 @@ describe('the onboarding template through the scaffolder dry run', () => {
         }\n${content}\`\`\``,
       );
     }
+    // No pull request unless asked for: no publish step ran.
+    expect(
+      [...dryRunInputs(res).keys()].filter(id => id.startsWith('publish:')),
+    ).toEqual([]);
     // The Create page shows links that have a url or an entity ref only.
     const shown = res.body.output.links.filter(
       (l: any) => l.url || l.entityRef,
@@ -236,14 +394,15 @@ describe('the onboarding template through the scaffolder dry run', () => {
     ]);
   }, 120_000);
 
-  it('dry-runs the pull request when asked for one and GitHub is configured', async () => {
+  it('dry-runs the pull request of an Iceberg table: a ServiceMonitor, no log annotations', async () => {
     const res = await dryRun({
       entity: 'resource:default/sales-daily-orders',
       namespace: 'iceberg',
       environments: ['prod'],
       thresholds: { snapshotCount: 50 },
       openPullRequest: true,
-      repoUrl: 'github.com?owner=acme&repo=gitops',
+      publisher: 'github',
+      githubRepo: 'github.com?owner=acme&repo=gitops',
       gitopsRepoUrl: 'git@bitbucket.example.com:platform/gitops.git',
     });
     expect({
@@ -274,7 +433,7 @@ describe('the onboarding template through the scaffolder dry run', () => {
     );
     expect(res.body.output.text[0].content).toContain('No log annotations');
     expect(res.body.output.text[0].content).toContain('StorageS3CapacityHigh');
-    const log = res.body.log.map((l: any) => l.body.message).join('\n');
+    const log = logMessages(res).join('\n');
     expect(log).toContain('Performing dry run of creating pull request');
     expect(res.body.output.links).toEqual(
       expect.arrayContaining([
@@ -283,10 +442,145 @@ describe('the onboarding template through the scaffolder dry run', () => {
     );
   }, 120_000);
 
-  it('rejects a pull request without a repository before running anything', async () => {
+  describe.each(PUBLISHERS)(
+    'with the %s publisher',
+    (publisher, { action, repo, inputs, dryRunLog, link }) => {
+      it.each(WORKLOADS)(
+        'dry-runs exactly one pull request for the %s workload, showing its title, description, branches and files',
+        async (_type, workload) => {
+          const res = await dryRun({
+            ...workload.values,
+            gitopsRevision: 'main',
+            openPullRequest: true,
+            publisher,
+            [repo.parameter]: repo.value,
+          });
+          expect({
+            status: res.status,
+            body: res.status === 200 ? 'ok' : res.body,
+          }).toEqual({ status: 200, body: 'ok' });
+
+          // Exactly one publish step ran, the chosen host's; the others were skipped by their if.
+          const ran = dryRunInputs(res);
+          expect(
+            [...ran.keys()].filter(id => id.startsWith('publish:')),
+          ).toEqual([action]);
+
+          // The whole pull request, as the action was given it.
+          const files = summaryFiles(res);
+          const branch = `dataops/monitoring-${workload.name}`;
+          expect(ran.get(action)).toEqual({
+            repoUrl: repo.value,
+            [inputs.sourceBranch]: branch,
+            [inputs.targetBranch]: 'main',
+            title: `Onboard ${workload.values.entity} to monitoring`,
+            description: `Monitoring bundle for ${
+              workload.values.entity
+            } in ${workload.values.environments.join(
+              ', ',
+            )}\nand the dataops.io annotations of catalog-info.yaml, generated by the DataOps onboarding template.\n\n${files
+              .map(f => `- \`${f}\``)
+              .join('\n')}\n`,
+          });
+          // The files it carries: the workspace, the bundle of each chosen environment and the catalog file.
+          expect(files).toEqual(
+            expect.arrayContaining(
+              workload.values.environments.map(
+                env =>
+                  `monitoring/${workload.name}/overlays/${env}/prometheus-rule.yaml`,
+              ),
+            ),
+          );
+          expect(workspacePaths(res).sort()).toEqual(
+            ['catalog-info.yaml', ...files].sort(),
+          );
+          expect(logMessages(res)).toEqual(
+            expect.arrayContaining([expect.stringContaining(dryRunLog)]),
+          );
+          expect(res.body.output.links).toEqual(
+            expect.arrayContaining([{ title: 'Pull request', url: link }]),
+          );
+        },
+        120_000,
+      );
+    },
+  );
+
+  it('targets the default branch when Argo CD syncs HEAD', async () => {
+    const res = await dryRun({
+      gitopsRevision: 'HEAD',
+      openPullRequest: true,
+      publisher: 'bitbucketServer',
+      bitbucketServerRepo: 'bitbucket.example.com?project=PLAT&repo=gitops',
+    });
+    expect(res.status).toBe(200);
+    const pr = dryRunInputs(res).get('publish:bitbucketServer:pull-request');
+    // Empty: the action asks Bitbucket for the repository's default branch.
+    expect(pr).toMatchObject({
+      sourceBranch: 'dataops/monitoring-daily-sales-etl',
+      targetBranch: '',
+    });
+  }, 120_000);
+
+  it('offers one publish step per publisher of the form, each with its own repository picker', () => {
+    const pullRequestPage = template.spec.parameters.find(
+      (p: any) => p.title === 'Pull request',
+    );
+    const asked = pullRequestPage.dependencies.openPullRequest.oneOf.find(
+      (b: any) => b.properties.openPullRequest.const === true,
+    );
+    expect(
+      asked.properties.publisher.oneOf.map((o: any) => o.const).sort(),
+    ).toEqual(PUBLISHERS.map(([p]) => p).sort());
+    const pickers = new Map<string, any>(
+      asked.dependencies.publisher.oneOf.map((b: any) => [
+        b.properties.publisher.const,
+        b,
+      ]),
+    );
+    for (const [publisher, { action, repo }] of PUBLISHERS) {
+      const branch = pickers.get(publisher);
+      expect(branch.required).toEqual([repo.parameter]);
+      expect(branch.properties[repo.parameter]).toMatchObject({
+        'ui:field': 'RepoUrlPicker',
+        'ui:options': { allowedHosts: [repo.host] },
+      });
+      // One step per action, guarded by its publisher.
+      const steps = template.spec.steps.filter((s: any) => s.action === action);
+      expect(steps).toHaveLength(1);
+      expect(steps[0].if).toContain(`parameters.publisher == '${publisher}'`);
+      expect(steps[0].input.repoUrl).toBe(
+        `\${{ parameters.${repo.parameter} }}`,
+      );
+    }
+    expect(
+      template.spec.steps.filter((s: any) => s.action.startsWith('publish:')),
+    ).toHaveLength(PUBLISHERS.length);
+  });
+
+  it('asks for the repository of the chosen publisher before running anything', async () => {
+    const res = await dryRun({
+      openPullRequest: true,
+      publisher: 'bitbucketCloud',
+      githubRepo: 'github.com?owner=acme&repo=gitops',
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('bitbucketCloudRepo');
+  }, 120_000);
+
+  it('rejects a pull request without a publisher before running anything', async () => {
     const res = await dryRun({ openPullRequest: true });
     expect(res.status).toBe(400);
-    expect(JSON.stringify(res.body)).toContain('repoUrl');
+    expect(JSON.stringify(res.body)).toContain('publisher');
+  }, 120_000);
+
+  it('refuses an environment that dataops.environments does not have', async () => {
+    // The form lists the configured environments; a value from elsewhere still fails the render step.
+    const res = await dryRun({ environments: ['dev', 'qa'] });
+    expect(JSON.stringify(res.body)).toContain(
+      "Invalid input 'environments[1]': 'qa' is not an environment of dataops.environments; configured: dev, stage, prod",
+    );
+    expect(workspacePaths(res)).toEqual([]);
   }, 120_000);
 
   it('answers with the InputError of a bad parameter', async () => {

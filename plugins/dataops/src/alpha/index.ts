@@ -5,6 +5,7 @@
  */
 export { dataOpsFrontendPlugin as default } from './plugin';
 export { dataOpsApi } from './apis';
+export { dataOpsEnvironmentPickerFormField } from './formFields';
 export {
   dataOpsObservabilityContent,
   dataOpsMetricsContent,

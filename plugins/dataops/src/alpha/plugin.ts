@@ -3,6 +3,7 @@ import { dataOpsApi } from './apis';
 import { dataOpsInventoryPage } from './inventoryPage';
 import { dataOpsFleetPage } from './fleetPage';
 import { dataOpsRoutes } from './routes';
+import { dataOpsEnvironmentPickerFormField } from './formFields';
 import {
   dataOpsAlertsCard,
   dataOpsPipelineCard,
@@ -14,7 +15,8 @@ import { TAB_DEFINITIONS } from '../tabs';
 
 /**
  * The DataOps plugin for the new frontend system: the API, the entity tabs of the tab table (each shown only on entities it
- * applies to), the alerts card and the group page's team alerts card.
+ * applies to), the alerts card, the group page's team alerts card and the scaffolder form field
+ * `DataOpsEnvironmentPicker`.
  * @alpha
  */
 export const dataOpsFrontendPlugin = createFrontendPlugin({
@@ -29,5 +31,6 @@ export const dataOpsFrontendPlugin = createFrontendPlugin({
     dataOpsTeamReportCard,
     dataOpsInventoryPage,
     dataOpsFleetPage,
+    dataOpsEnvironmentPickerFormField,
   ],
 });
