@@ -149,3 +149,29 @@ test('group page: the team card shows that team alerts and nothing of other team
   assert.doesNotMatch(text, /Daily sales ETL|SparkGcTimeHigh/);
   await screenshot(page, 'group-marketing-analytics');
 });
+
+test('Spark job: the GC series the prod exporter stopped publishing 30 minutes before start-up is stale, with its age', async () => {
+  // The sandbox's scripted stale series (its README, "Scripted trouble"): prod sales-refunds-etl has no GC samples
+  // after start-up minus 30 minutes, so its GC time ratio panel is older than the default 10-minute bound.
+  await open('component', 'sales-refunds-etl', 'dataops-metrics?range=6h');
+  await see('GC time ratio');
+  const notice = page.locator('[data-state="stale"]').filter({ hasText: 'prod: stale data' }).first();
+  await notice.waitFor({ timeout: 90_000 });
+  const text = await notice.innerText();
+  const age = /newest sample is (?:(\d+) h)? ?(?:(\d+) min)? old/.exec(text);
+  assert.ok(age && (age[1] || age[2]), `the notice gives the age in minutes or hours: ${text}`);
+  const minutes = Number(age[1] ?? 0) * 60 + Number(age[2] ?? 0);
+  assert.ok(minutes >= 30, `the newest sample is at least 30 minutes old, not ${minutes}: ${text}`);
+  const card = page.locator('.MuiCard-root').filter({ has: notice }).last();
+  assert.match(await card.innerText(), /GC time ratio/, 'the stale notice is on the GC time ratio panel');
+  // Every panel's answer came in the same response: no other panel or environment is stale.
+  assert.equal(await page.locator('[data-state="stale"]').count(), 1, 'only prod GC time ratio is stale');
+  await screenshot(page, 'tab-metrics-sales-refunds-etl-stale');
+
+  await open('component', 'sales-refunds-etl', 'dataops');
+  await see('Observability across environments');
+  const cell = page.getByTestId('cell-metrics-prod');
+  await cell.filter({ hasText: 'GC time ratio stale' }).waitFor({ timeout: 90_000 });
+  assert.match(await cell.innerText(), /GC time ratio stale \(no recent samples\)/);
+  await screenshot(page, 'tab-observability-sales-refunds-etl-stale');
+});

@@ -56,6 +56,8 @@ function cdf(le: string, median: number, spread: number): number {
 /** Collects the series of one environment. */
 class Collector {
   readonly series: GeneratedSeries[] = [];
+  /** The entity whose series are being added (none for shared ones); its scripted dead exporter applies. */
+  entity: ScenarioEntity | undefined;
 
   constructor(private readonly scenario: Scenario, readonly env: Env) {}
 
@@ -66,8 +68,15 @@ class Collector {
     value: (tMs: number) => number,
   ) {
     if (!this.scenario.isCollected(this.env, name)) return;
+    const endMs =
+      this.entity && this.scenario.seriesEndMs(this.env, this.entity, name);
     this.series.push(
-      new GeneratedSeries({ __name__: name, ...labels }, intervalMs, value),
+      new GeneratedSeries(
+        { __name__: name, ...labels },
+        intervalMs,
+        value,
+        endMs,
+      ),
     );
   }
 
@@ -524,10 +533,12 @@ export function generateSeries(
   const c = new Collector(scenario, env);
   const entities = scenario.entitiesIn(env);
   for (const entity of entities) {
+    c.entity = entity;
     if (entity.type === 'spark-job') sparkSeries(c, scenario, entity);
     if (entity.type === 'airflow-dag') airflowSeries(c, scenario, entity);
     if (entity.type === 'iceberg-table') icebergSeries(c, scenario, entity);
   }
+  c.entity = undefined;
   if (entities.some(e => e.type === 'airflow-dag')) {
     c.add(
       'airflow_scheduler_heartbeat',

@@ -63,6 +63,8 @@ const RANGE_QUERIES = [
   'sum by (app) (rate(spark_application_failure_count[5m]))',
   'label_replace(max(timestamp(iceberg_table_snapshots)), "dataops_input", "0", "", "") or label_replace(max(timestamp(up{namespace="spark"})), "dataops_input", "1", "", "")',
   'avg_over_time(airflow_dagrun_schedule_delay{quantile="0.9"}[5m])',
+  // The freshness probe across the end of the scripted stale series (30 minutes before the anchor).
+  'label_replace(max(timestamp(jvm_gc_collection_seconds_sum{app="sales-refunds-etl"})), "dataops_input", "0", "", "")',
 ];
 
 function close(a: number, b: number): boolean {

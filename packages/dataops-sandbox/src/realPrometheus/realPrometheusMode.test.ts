@@ -2,23 +2,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RunningSandbox, startSandbox } from '../server';
-import { Faults, loadCatalog, Scenario } from '../scenario';
+import { Faults, loadCatalog, Scenario, TROUBLE } from '../scenario';
 
 jest.setTimeout(300000);
 
 const scenario = () => new Scenario(loadCatalog(), Math.floor(Date.now() / 60000) * 60000, new Faults('', ''));
 
-async function query(sandbox: RunningSandbox, env: string, promql: string) {
-  const res = await fetch(`${sandbox.url}/${env}/prometheus/api/v1/query?query=${encodeURIComponent(promql)}`);
+async function query(sandbox: RunningSandbox, env: string, promql: string, timeS?: number) {
+  const at = timeS === undefined ? '' : `&time=${timeS}`;
+  const res = await fetch(`${sandbox.url}/${env}/prometheus/api/v1/query?query=${encodeURIComponent(promql)}${at}`);
   return { status: res.status, body: (await res.json()) as any };
 }
 
 describe('real Prometheus mode', () => {
   let sandbox: RunningSandbox;
+  let anchorMs: number;
   const lines: string[] = [];
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ scenario: scenario(), port: 0, realPrometheus: true, log: l => lines.push(l) });
+    const s = scenario();
+    anchorMs = s.anchorMs;
+    sandbox = await startSandbox({ scenario: s, port: 0, realPrometheus: true, log: l => lines.push(l) });
   });
   afterAll(async () => {
     await sandbox?.close();
@@ -52,6 +56,12 @@ describe('real Prometheus mode', () => {
     });
     const body = (await range.json()) as any;
     expect(body.data.result[0].values).toHaveLength(61);
+    // The scripted dead exporter: its prod GC series end 30 minutes before start-up; dev's go on.
+    const gc = `max(timestamp(jvm_gc_collection_seconds_sum{app="${TROUBLE.staleSeries.entity}"}))`;
+    const endS = anchorMs / 1000 - TROUBLE.staleSeries.stoppedMinutes * 60;
+    expect((await query(sandbox, 'prod', gc, endS + 120)).body.data.result[0].value[1]).toBe(String(endS));
+    expect((await query(sandbox, 'prod', gc)).body.data.result).toEqual([]);
+    expect((await query(sandbox, 'dev', gc)).body.data.result).toHaveLength(1);
     const bad = await query(sandbox, 'prod', 'sum(rate(x[5m])');
     expect(bad.status).toBe(400);
     expect(bad.body.errorType).toBe('bad_data');

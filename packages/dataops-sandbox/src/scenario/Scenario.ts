@@ -53,6 +53,19 @@ export const TROUBLE = {
     sinceMinutes: 150,
     failingTask: 'wait_for_source',
   },
+  // A dead exporter: from 30 minutes before start-up the prod JVM GC series of one Spark job are no longer
+  // scraped (samples up to that minute, none after), so the default panel reading them (`gc-time-ratio`,
+  // "GC time ratio") is `stale` once its newest sample is older than the 10-minute bound.
+  staleSeries: {
+    env: 'prod',
+    entity: 'sales-refunds-etl',
+    metrics: [
+      'jvm_gc_collection_seconds_sum',
+      'jvm_gc_collection_seconds_count',
+    ],
+    panel: 'gc-time-ratio',
+    stoppedMinutes: 30,
+  },
 } as const;
 
 /**
@@ -136,6 +149,22 @@ export class Scenario {
       env,
       entity,
     );
+  }
+
+  /**
+   * The last instant `metric` of `entity` has samples in `env`, when its exporter is scripted to stop
+   * (TROUBLE.staleSeries); `undefined` for series that keep going.
+   */
+  seriesEndMs(
+    env: Env,
+    entity: ScenarioEntity,
+    metric: string,
+  ): number | undefined {
+    const stale = TROUBLE.staleSeries;
+    return this.is(stale, env, entity) &&
+      (stale.metrics as readonly string[]).includes(metric)
+      ? this.anchorMs - stale.stoppedMinutes * 60000
+      : undefined;
   }
 
   isCollected(env: Env, metric: string): boolean {
