@@ -12,13 +12,13 @@ import {
 } from '@dataops-observability/plugin-dataops-common';
 import { PriorityChip } from './PriorityChip';
 import { suppressionText } from './priorities';
+import { useReadableTextStyles } from '../shared';
 
 const useStyles = makeStyles(theme => ({
-  // Set apart by a dashed edge and a faint tint, not by fading: faded text falls below readable contrast,
-  // and the chip says why the alert is quiet.
+  // Set apart by a dashed edge, not by fading or a tint: either puts its text below readable contrast.
+  // The chip says why the alert is quiet.
   suppressed: {
-    borderLeft: `3px dashed ${theme.palette.divider}`,
-    backgroundColor: theme.palette.action.hover,
+    borderLeft: `3px dashed ${theme.palette.text.disabled}`,
   },
   chips: {
     display: 'flex',
@@ -42,6 +42,7 @@ function claimantsTitle(claimedBy: string[], hidden = 0): string {
 export function AlertItem(props: { alert: ActiveAlert; showEntity?: boolean }) {
   const { alert, showEntity } = props;
   const classes = useStyles();
+  const text = useReadableTextStyles();
   const suppressed = suppressionText(alert);
   const started = DateTime.fromISO(alert.startsAt);
   // Checked again here: only http(s) URLs become links, whatever the backend sent.
@@ -57,7 +58,8 @@ export function AlertItem(props: { alert: ActiveAlert; showEntity?: boolean }) {
       data-testid={`alert-${alert.fingerprint}`}
     >
       <ListItemText
-        secondaryTypographyProps={{ component: 'div' }}
+        // The secondary line in the shade that stays readable on every surface the list appears on.
+        secondaryTypographyProps={{ component: 'div', className: text.muted }}
         primary={
           <>
             <Typography

@@ -16,7 +16,7 @@ import {
   safeLinkUrl,
 } from '@dataops-observability/plugin-dataops-common';
 import { formatDuration } from '../../format';
-import { StatusChip } from '../shared';
+import { MutedText, StatusChip } from '../shared';
 
 /** OutOfSync for longer than this is critical, the same limit the backend rates deployments with. */
 export const OUT_OF_SYNC_CRITICAL_MS = 5 * 60_000;
@@ -118,9 +118,7 @@ export function ApplicationCard(props: ApplicationCardProps) {
               {app.name}
             </OutLink>
           </Typography>
-          <Typography variant="caption" color="textSecondary">
-            {app.instance}
-          </Typography>
+          <MutedText variant="caption">{app.instance}</MutedText>
           <StatusChip level={sync} label={app.syncStatus} />
           <StatusChip
             level={healthLevel(app.healthStatus)}
@@ -210,9 +208,7 @@ export function ApplicationCard(props: ApplicationCardProps) {
             </TableBody>
           </Table>
         ) : (
-          <Typography variant="body2" color="textSecondary">
-            No deployment history.
-          </Typography>
+          <MutedText variant="body2">No deployment history.</MutedText>
         )}
       </CardContent>
     </Card>

@@ -1,4 +1,3 @@
-import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
   ANNOTATIONS,
@@ -10,6 +9,7 @@ import {
   EntityViewSection,
   EnvironmentColumns,
   EnvironmentStatusPanel,
+  MutedText,
 } from '../shared';
 import { RequireDataOps } from '../MissingAnnotation';
 import { ApplicationCard } from './ApplicationCard';
@@ -60,9 +60,9 @@ export function DeploymentsTab() {
         view="deployments"
         hideTimeRange
         footer={
-          <Typography variant="caption" color="textSecondary">
+          <MutedText variant="caption">
             Out of sync for more than 5 minutes is critical.
-          </Typography>
+          </MutedText>
         }
       >
         {value => <DeploymentsView response={value} nowMs={Date.now()} />}

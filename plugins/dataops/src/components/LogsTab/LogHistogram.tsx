@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import Button from '@material-ui/core/Button';
-import Typography from '@material-ui/core/Typography';
 import {
   Bar,
   BarChart,
@@ -16,7 +15,7 @@ import { DateTime } from 'luxon';
 import { LogHistogramBucket } from '@dataops-observability/plugin-dataops-common';
 import { useTheme } from '@material-ui/core/styles';
 import { LEVEL_SERIES, logLevelColours } from './levels';
-import { useChartInk } from '../shared';
+import { MutedText, useChartInk } from '../shared';
 
 /** Buckets of several environments summed per timestamp, sorted by time. */
 export function mergeHistograms(
@@ -66,6 +65,18 @@ export function middleHalf(rows: Array<{ t: number }>, intervalMs: number) {
   return selectionRange(rows, quarter, rows.length - 1 - quarter, intervalMs);
 }
 
+/** What the brush's sliders say to a screen reader: the window they select, in the axis' format. */
+export function brushLabel(
+  rows: Array<{ t: number }>,
+  selection: { start: number; end: number } | undefined,
+  format: string,
+): string {
+  const at = (i: number) => DateTime.fromMillis(rows[i].t).toFormat(format);
+  const start = selection?.start ?? 0;
+  const end = selection?.end ?? rows.length - 1;
+  return `Selected time window: ${at(start)} to ${at(end)}`;
+}
+
 export function LogHistogram(props: LogHistogramProps) {
   const { histograms, onZoom } = props;
   const [ref, { width }] = useMeasure<HTMLDivElement>();
@@ -75,9 +86,7 @@ export function LogHistogram(props: LogHistogramProps) {
   const ink = useChartInk();
   if (rows.length === 0) {
     return (
-      <Typography variant="body2" color="textSecondary">
-        No log lines in the selected range.
-      </Typography>
+      <MutedText variant="body2">No log lines in the selected range.</MutedText>
     );
   }
   const intervalMs =
@@ -89,7 +98,8 @@ export function LogHistogram(props: LogHistogramProps) {
     selection && (selection.start > 0 || selection.end < rows.length - 1);
   return (
     <div>
-      <div ref={ref} role="img" aria-label="Log lines per level over time">
+      {/* A figure, not an image: the brush inside is a pair of keyboard sliders, which an image would hide. */}
+      <div ref={ref} role="figure" aria-label="Log lines per level over time">
         <BarChart
           width={width || 600}
           height={180}
@@ -128,6 +138,7 @@ export function LogHistogram(props: LogHistogramProps) {
             <Brush
               dataKey="t"
               height={20}
+              ariaLabel={brushLabel(rows, selection, format)}
               tickFormatter={(ms: number) =>
                 DateTime.fromMillis(ms).toFormat(format)
               }

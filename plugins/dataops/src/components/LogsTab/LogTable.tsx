@@ -12,6 +12,7 @@ import { DateTime } from 'luxon';
 import { LogHit } from '@dataops-observability/plugin-dataops-common';
 import { useTheme } from '@material-ui/core/styles';
 import { logLevelColours } from './levels';
+import { VISUALLY_HIDDEN, readableTextColour } from '../shared';
 
 /** A hit with the environment it came from. */
 export type EnvLogHit = LogHit & { env: string };
@@ -19,6 +20,8 @@ export type EnvLogHit = LogHit & { env: string };
 const ROW_HEIGHT = 36;
 const FIELD_HEIGHT = 24;
 const TABLE_HEIGHT = 480;
+/** Details toggle, time, environment, level, message, link. */
+const COLUMNS = 6;
 
 const useStyles = makeStyles(theme => ({
   header: {
@@ -64,13 +67,16 @@ const useStyles = makeStyles(theme => ({
     height: FIELD_HEIGHT,
     alignItems: 'center',
   },
-  key: { color: theme.palette.text.secondary, minWidth: 220 },
+  key: {
+    color: readableTextColour(theme, theme.palette.text.secondary),
+    minWidth: 220,
+  },
   masked: {
     display: 'inline-flex',
     alignItems: 'center',
     gap: 2,
     fontStyle: 'italic',
-    color: theme.palette.text.secondary,
+    color: readableTextColour(theme, theme.palette.text.secondary),
   },
 }));
 
@@ -142,29 +148,30 @@ export function LogTable(props: LogTableProps) {
     const isOpen = expanded.has(hit.id);
     const chip = logLevelColours(theme, hit.level);
     const masked = new Set(hit.maskedFields ?? []);
+    // Every control sits in a cell, and the fields of an open line are a row of their own spanning the
+    // columns: a table row may only hold cells.
     return (
-      <div
-        style={style}
-        role="row"
-        aria-expanded={isOpen}
-        data-testid={`log-${hit.id}`}
-      >
+      <div style={style} data-testid={`log-${hit.id}`}>
         <div
+          role="row"
           className={`${classes.row} ${
             hit.id === selectedId ? classes.selected : ''
           }`}
         >
-          <IconButton
-            size="small"
-            aria-label={isOpen ? 'Collapse line' : 'Expand line'}
-            onClick={() => toggle(hit.id)}
-          >
-            {isOpen ? (
-              <ExpandMoreIcon fontSize="small" />
-            ) : (
-              <ChevronRightIcon fontSize="small" />
-            )}
-          </IconButton>
+          <span role="cell">
+            <IconButton
+              size="small"
+              aria-label={isOpen ? 'Collapse line' : 'Expand line'}
+              aria-expanded={isOpen}
+              onClick={() => toggle(hit.id)}
+            >
+              {isOpen ? (
+                <ExpandMoreIcon fontSize="small" />
+              ) : (
+                <ChevronRightIcon fontSize="small" />
+              )}
+            </IconButton>
+          </span>
           <span role="cell" title={hit.timestamp}>
             {DateTime.fromISO(hit.timestamp).toFormat(
               'yyyy-LL-dd HH:mm:ss.SSS',
@@ -181,33 +188,42 @@ export function LogTable(props: LogTableProps) {
           <span role="cell" className={classes.message} title={hit.message}>
             {hit.message}
           </span>
-          <Tooltip title="Copy link to this line">
-            <IconButton
-              size="small"
-              aria-label="Copy link to this line"
-              onClick={() => onCopyLink(hit)}
-            >
-              <LinkIcon fontSize="small" />
-            </IconButton>
-          </Tooltip>
+          <span role="cell">
+            <Tooltip title="Copy link to this line">
+              <IconButton
+                size="small"
+                aria-label="Copy link to this line"
+                onClick={() => onCopyLink(hit)}
+              >
+                <LinkIcon fontSize="small" />
+              </IconButton>
+            </Tooltip>
+          </span>
         </div>
         {isOpen && (
-          <div className={classes.fields} aria-label="Fields">
-            {detailRows(hit).map(([key, value]) => (
-              <div className={classes.field} key={key}>
-                <span className={classes.key}>{key}</span>
-                {masked.has(key) ? (
-                  <span
-                    className={classes.masked}
-                    data-testid={`masked-${key}`}
-                  >
-                    <LockIcon fontSize="inherit" aria-hidden /> masked
-                  </span>
-                ) : (
-                  <span>{value}</span>
-                )}
-              </div>
-            ))}
+          <div role="row">
+            <div
+              role="cell"
+              aria-colspan={COLUMNS}
+              aria-label={`Fields of line ${hit.id}`}
+              className={classes.fields}
+            >
+              {detailRows(hit).map(([key, value]) => (
+                <div className={classes.field} key={key}>
+                  <span className={classes.key}>{key}</span>
+                  {masked.has(key) ? (
+                    <span
+                      className={classes.masked}
+                      data-testid={`masked-${key}`}
+                    >
+                      <LockIcon fontSize="inherit" aria-hidden /> masked
+                    </span>
+                  ) : (
+                    <span>{value}</span>
+                  )}
+                </div>
+              ))}
+            </div>
           </div>
         )}
       </div>
@@ -222,14 +238,25 @@ export function LogTable(props: LogTableProps) {
     );
   }
   return (
-    <div role="table" aria-label="Log lines" aria-rowcount={hits.length}>
+    <div
+      role="table"
+      aria-label="Log lines"
+      // The list renders only the rows in view: the header, every line, and the fields row of each open line.
+      aria-rowcount={
+        1 + hits.length + hits.filter(h => expanded.has(h.id)).length
+      }
+    >
       <div className={classes.header} role="row">
-        <span />
+        <span role="columnheader">
+          <span style={VISUALLY_HIDDEN}>Details</span>
+        </span>
         <span role="columnheader">Time</span>
         <span role="columnheader">Env</span>
         <span role="columnheader">Level</span>
         <span role="columnheader">Message</span>
-        <span />
+        <span role="columnheader">
+          <span style={VISUALLY_HIDDEN}>Link</span>
+        </span>
       </div>
       <VariableSizeList
         ref={listRef}

@@ -8,6 +8,7 @@ import { LogTable, flattenFields } from './LogTable';
 import {
   LogHistogram,
   mergeHistograms,
+  brushLabel,
   middleHalf,
   selectionRange,
 } from './LogHistogram';
@@ -21,6 +22,7 @@ import {
   TEST_BASE_URL,
 } from '../../__testUtils__/renderWithEntity';
 import { recordingHandler } from '../../__testUtils__/recordingHandler';
+import { DateTime } from 'luxon';
 
 const server = setupServer();
 const LOGS_URL = `${TEST_BASE_URL}/v1/entity/default/component/daily-sales-etl/logs`;
@@ -58,6 +60,20 @@ describe('log helpers', () => {
       from: '1970-01-01T00:02:00.000Z',
       to: '1970-01-01T00:06:00.000Z',
     });
+  });
+
+  it("names the brush's sliders by the window they select", () => {
+    const rows = [0, 1, 2, 3].map(i => ({
+      t: Date.UTC(2026, 10, 22, 10, i * 5),
+    }));
+    const local = (i: number) =>
+      DateTime.fromMillis(rows[i].t).toFormat('HH:mm');
+    expect(brushLabel(rows, undefined, 'HH:mm')).toBe(
+      `Selected time window: ${local(0)} to ${local(3)}`,
+    );
+    expect(brushLabel(rows, { start: 1, end: 2 }, 'HH:mm')).toBe(
+      `Selected time window: ${local(1)} to ${local(2)}`,
+    );
   });
 
   it('offers the zoom as a button reachable by keyboard', async () => {
@@ -115,12 +131,18 @@ describe('LogTable', () => {
   it('expands a line to its fields and marks masked ones without showing their value', async () => {
     await renderInTestApp(<LogTable hits={devHits} onCopyLink={jest.fn()} />);
     const row = screen.getByTestId('log-logs-spark-2026.11.22/abc');
-    expect(row).toHaveAttribute('aria-expanded', 'false');
-    await userEvent.click(
-      within(row).getByRole('button', { name: 'Expand line' }),
-    );
+    const toggle = within(row).getByRole('button', { name: 'Expand line' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(toggle);
     const open = screen.getByTestId('log-logs-spark-2026.11.22/abc');
-    expect(open).toHaveAttribute('aria-expanded', 'true');
+    expect(
+      within(open).getByRole('button', { name: 'Collapse line' }),
+    ).toHaveAttribute('aria-expanded', 'true');
+    expect(
+      within(open).getByRole('cell', {
+        name: 'Fields of line logs-spark-2026.11.22/abc',
+      }),
+    ).toHaveAttribute('aria-colspan', '6');
     expect(within(open).getByText('etl-driver')).toBeInTheDocument();
     expect(within(open).getByTestId('masked-user.email')).toHaveTextContent(
       'masked',
@@ -138,13 +160,43 @@ describe('LogTable', () => {
       />,
     );
     const row = screen.getByTestId('log-logs-spark-2026.11.22/def');
-    expect(row).toHaveAttribute('aria-expanded', 'true');
+    expect(
+      within(row).getByRole('button', { name: 'Collapse line' }),
+    ).toHaveAttribute('aria-expanded', 'true');
     await userEvent.click(
       within(row).getByRole('button', { name: 'Copy link to this line' }),
     );
     expect(onCopyLink).toHaveBeenCalledWith(
       expect.objectContaining({ id: 'logs-spark-2026.11.22/def', env: 'dev' }),
     );
+  });
+
+  it('keeps every control of a line inside a cell, and names each column', async () => {
+    await renderInTestApp(
+      <LogTable
+        hits={devHits}
+        selectedId="logs-spark-2026.11.22/def"
+        onCopyLink={jest.fn()}
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'Log lines' });
+    const rows = within(table).getAllByRole('row');
+    // The header, both lines and the open line's fields.
+    expect(table).toHaveAttribute(
+      'aria-rowcount',
+      String(1 + devHits.length + 1),
+    );
+    for (const row of rows) {
+      expect(row).not.toHaveAttribute('aria-expanded');
+      for (const button of within(row).queryAllByRole('button')) {
+        expect(button.closest('[role="cell"]')).not.toBeNull();
+      }
+    }
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map(h => h.textContent),
+    ).toEqual(['Details', 'Time', 'Env', 'Level', 'Message', 'Link']);
   });
 
   it('virtualises long pages', async () => {
@@ -178,7 +230,7 @@ describe('LogsTab', () => {
       screen.getByText(/opensearch in prod timed out/),
     ).toBeInTheDocument();
     expect(
-      screen.getByRole('img', { name: 'Log lines per level over time' }),
+      screen.getByRole('figure', { name: 'Log lines per level over time' }),
     ).toBeInTheDocument();
     expect(seen[0].searchParams.get('size')).toBe('200');
 
@@ -278,7 +330,9 @@ describe('LogsTab', () => {
       route: '/catalog/default/component/daily-sales-etl/dataops-logs',
       showLocation: true,
     });
-    await screen.findByRole('img', { name: 'Log lines per level over time' });
+    await screen.findByRole('figure', {
+      name: 'Log lines per level over time',
+    });
     // move the brush's left handle with the keyboard-free path recharts offers: a drag on the traveller
     const traveller = container.querySelector('.recharts-brush-traveller')!;
     fireEvent.mouseDown(traveller, { pageX: 0, clientX: 0 });

@@ -23,7 +23,12 @@ import {
   windowAround,
   writeTimeRange,
 } from '../../hooks';
-import { DataOpsControls, EnvironmentStatusPanel } from '../shared';
+import {
+  DataOpsControls,
+  EnvironmentStatusPanel,
+  MutedText,
+  useReadableTextStyles,
+} from '../shared';
 import { RequireDataOps } from '../MissingAnnotation';
 import { FILTER_LEVELS, parseLevels } from './levels';
 import { LogHistogram } from './LogHistogram';
@@ -56,6 +61,7 @@ export function lineLink(options: {
 function SearchBox(props: { state: DataOpsQueryState }) {
   const { state } = props;
   const [text, setText] = useState(state.searchParams.get('q') ?? '');
+  const readable = useReadableTextStyles();
   return (
     <form
       role="search"
@@ -68,6 +74,8 @@ function SearchBox(props: { state: DataOpsQueryState }) {
         size="small"
         id="dataops-log-search"
         label="Search logs"
+        // The resting label sits on the page background, where the theme's secondary text is too faint.
+        InputLabelProps={{ className: readable.muted }}
         value={text}
         onChange={e => setText(e.target.value)}
         InputProps={{
@@ -180,14 +188,14 @@ function Logs() {
             />
           </InfoCard>
           <div style={{ marginTop: 16 }}>
-            <Typography variant="body2" color="textSecondary" gutterBottom>
+            <MutedText variant="body2" gutterBottom>
               {logs.hits.length} of{' '}
               {logs.value.environments.reduce(
                 (sum, e) => sum + (e.status === 'ok' ? e.data.total : 0),
                 0,
               )}{' '}
               lines loaded
-            </Typography>
+            </MutedText>
             <LogTable
               hits={logs.hits}
               selectedId={selectedId}

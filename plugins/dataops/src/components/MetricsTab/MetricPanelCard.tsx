@@ -16,7 +16,7 @@ import {
   safeLinkUrl,
 } from '@dataops-observability/plugin-dataops-common';
 import { formatValue } from '../../format';
-import { EnvironmentStatusPanel, StatusChip } from '../shared';
+import { EnvironmentStatusPanel, MutedText, StatusChip } from '../shared';
 import { MetricChart } from './MetricChart';
 import { PanelStateNotice } from './PanelStateNotice';
 import { LogsAroundMoment } from './LogsAroundMoment';
@@ -124,9 +124,10 @@ export function MetricPanelCard(props: MetricPanelCardProps) {
           ))}
           {fallbackEnvs.length > 0 && (
             <Tooltip title="The configured primary query is not usable here, so the panel runs its configured fallback query. Compare the PromQL.">
+              {/* Outlined in text colour: the theme's secondary pink fails contrast behind white text. */}
               <Chip
                 size="small"
-                color="secondary"
+                variant="outlined"
                 label={`Fallback query (${fallbackEnvs.join(', ')})`}
               />
             </Tooltip>
@@ -152,9 +153,9 @@ export function MetricPanelCard(props: MetricPanelCardProps) {
           </Button>
         </div>
         {first.description && (
-          <Typography variant="body2" color="textSecondary" gutterBottom>
+          <MutedText variant="body2" gutterBottom>
             {first.description}
-          </Typography>
+          </MutedText>
         )}
         {showQuery &&
           panels.map(({ env, panel }) => (
@@ -194,10 +195,10 @@ export function MetricPanelCard(props: MetricPanelCardProps) {
         )}
         {drawable.length > 0 && onPointClick && (
           <>
-            <Typography variant="caption" color="textSecondary">
+            <MutedText variant="caption">
               Click the chart to open the logs five minutes either side of that
               moment, or pick the moment here.
-            </Typography>
+            </MutedText>
             <LogsAroundMoment
               panelTitle={first.title}
               fromMs={fromMs}

@@ -4,6 +4,7 @@ import { lightTheme } from '@backstage/theme';
 import type { MetricPanel } from '@dataops-observability/plugin-dataops-common';
 import { dataOpsInventoryRouteRef } from '../../routes';
 import { PanelStateNotice } from './PanelStateNotice';
+import { textOn } from '../shared/healthStyle';
 
 const base: MetricPanel = {
   id: 'active-jobs',
@@ -36,9 +37,7 @@ describe('PanelStateNotice', () => {
     // renderInTestApp uses Backstage's light theme; stale takes the palette's "pending" status colour.
     expect(notice).toHaveStyle({
       backgroundColor: lightTheme.palette.status.pending,
-      color: lightTheme.palette.getContrastText(
-        lightTheme.palette.status.pending,
-      ),
+      color: textOn(lightTheme, lightTheme.palette.status.pending),
     });
   });
 

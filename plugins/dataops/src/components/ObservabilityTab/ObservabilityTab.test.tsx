@@ -68,6 +68,31 @@ describe('OverviewMatrix', () => {
     ]);
   });
 
+  it('names a cell link with the words it shows, the area and environment around them', async () => {
+    await renderInTestApp(
+      <OverviewMatrix
+        summary={summaryResponse}
+        linkFor={(a, e) => `/x/${a}?env=${e}`}
+      />,
+    );
+    const link = within(screen.getByTestId('cell-deployments-stage')).getByRole(
+      'link',
+    );
+    expect(link).toHaveAccessibleName(
+      'Deployments in stage: critical, OutOfSync for 12 min. Open Deployments',
+    );
+    // Speech users say what they see: the visible words, in order, are part of the name (WCAG 2.5.3).
+    const words = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
+    expect(words(link.textContent!)).toBe('critical outofsync for 12 min');
+    expect(words(link.getAttribute('aria-label')!)).toContain(
+      words(link.textContent!),
+    );
+  });
+
   it('says "Not permitted" in a cell the backend marks as denied, without a link to the refusing tab', async () => {
     const dev = summaryResponse.environments[0];
     if (dev.status !== 'ok') throw new Error('fixture: dev should be ok');

@@ -1,5 +1,4 @@
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -14,7 +13,7 @@ import {
 import { isDataOpsAvailable } from '../../annotations';
 import { useTabLink } from '../../routes';
 import { AREA_TABS, TABS } from '../../tabs';
-import { DataOpsControls, ViewFrame } from '../shared';
+import { DataOpsControls, MutedText, ViewFrame } from '../shared';
 import { RequireDataOps } from '../MissingAnnotation';
 import { AlertList } from '../AlertsCard';
 import { OverviewMatrix } from './OverviewMatrix';
@@ -61,10 +60,10 @@ function Overview() {
           </InfoCard>
         </Grid>
       </Grid>
-      <Typography variant="caption" color="textSecondary">
+      <MutedText variant="caption">
         Each cell opens the tab that explains it, for that environment and the
         same time range.
-      </Typography>
+      </MutedText>
     </>
   );
 }

@@ -1,7 +1,6 @@
-import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { HealthLevel } from '@dataops-observability/plugin-dataops-common';
-import { StatusChip } from '../shared';
+import { MutedText, StatusChip } from '../shared';
 
 const MEANING: Array<[HealthLevel, string]> = [
   ['critical', 'an alerting threshold is crossed: act now'],
@@ -30,9 +29,7 @@ export function OverviewLegend() {
       {MEANING.map(([level, meaning]) => (
         <li key={level} className={classes.item}>
           <StatusChip level={level} />
-          <Typography variant="body2" color="textSecondary">
-            {meaning}
-          </Typography>
+          <MutedText variant="body2">{meaning}</MutedText>
         </li>
       ))}
     </ul>

@@ -12,7 +12,12 @@ import {
   SummaryData,
   worstLevel,
 } from '@dataops-observability/plugin-dataops-common';
-import { EnvironmentStatusPanel, StatusChip, useLevelColours } from '../shared';
+import {
+  EnvironmentStatusPanel,
+  MutedText,
+  StatusChip,
+  useLevelColours,
+} from '../shared';
 
 const AREA_TITLES: Record<Area, string> = {
   metrics: 'Metrics',
@@ -51,7 +56,12 @@ const useStyles = makeStyles(theme => ({
     padding: theme.spacing(1),
     borderLeft: '6px solid',
   },
-  reason: { display: 'block', marginTop: theme.spacing(0.5) },
+  // Reasons quote table and metric names with no space to break at; they wrap inside the fixed-width cell.
+  reason: {
+    display: 'block',
+    marginTop: theme.spacing(0.5),
+    overflowWrap: 'anywhere',
+  },
   link: { display: 'block', color: 'inherit', textDecoration: 'none' },
 }));
 
@@ -117,10 +127,10 @@ export function OverviewMatrix(props: OverviewMatrixProps) {
   return (
     <table className={classes.table}>
       <caption className={classes.caption}>
-        <Typography variant="body2" color="textSecondary">
+        <MutedText variant="body2">
           Status of {summary.entityRef} per environment and area, worst areas
           first.
-        </Typography>
+        </MutedText>
       </caption>
       <thead>
         <tr>
@@ -163,6 +173,8 @@ export function OverviewMatrix(props: OverviewMatrixProps) {
               ) : (
                 <>
                   <StatusChip level={status.level} />
+                  {/* Keeps the chip's word and the reason apart in the link's text, so the words a user
+                      sees ("Critical OutOfSync ...") are the words its name contains. */}{' '}
                   <Typography
                     variant="body2"
                     component="span"

@@ -9,7 +9,7 @@ import {
   RunSla,
 } from '@dataops-observability/plugin-dataops-common';
 import { formatDuration } from '../../format';
-import { StatusChip } from '../shared';
+import { MutedText, StatusChip, useReadableTextStyles } from '../shared';
 
 const useStyles = makeStyles(theme => ({
   item: {
@@ -87,6 +87,7 @@ export function RunItem(props: {
     isCommit = false,
   } = props;
   const classes = useStyles();
+  const text = useReadableTextStyles();
   return (
     <li
       className={classes.item}
@@ -134,9 +135,9 @@ export function RunItem(props: {
           </Link>
         )}
       </div>
-      <Typography variant="caption" color="textSecondary" component="div">
+      <MutedText variant="caption" component="div">
         {run.id}
-      </Typography>
+      </MutedText>
       {run.failedTasks?.map(task => (
         <div
           key={task.taskId}
@@ -173,14 +174,18 @@ export function RunItem(props: {
             )}
           </div>
           {task.reason && (
-            <Typography variant="caption" color="error" component="div">
+            <Typography
+              variant="caption"
+              component="div"
+              className={text.error}
+            >
               {task.reason}
             </Typography>
           )}
         </div>
       ))}
       {run.tasksError && (
-        <Typography variant="body2" color="error">
+        <Typography variant="body2" className={text.error}>
           Tasks of this run could not be read: {run.tasksError.message}
         </Typography>
       )}

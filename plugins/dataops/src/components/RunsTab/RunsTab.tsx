@@ -1,6 +1,5 @@
 import Alert from '@material-ui/lab/Alert';
 import Link from '@material-ui/core/Link';
-import Typography from '@material-ui/core/Typography';
 import {
   ANNOTATIONS,
   EntityViewResponse,
@@ -8,7 +7,12 @@ import {
 } from '@dataops-observability/plugin-dataops-common';
 import { isDataOpsRunsAvailable } from '../../annotations';
 import { useTabLink } from '../../routes';
-import { EntityViewSection, EnvironmentColumns, StatusChip } from '../shared';
+import {
+  EntityViewSection,
+  EnvironmentColumns,
+  MutedText,
+  StatusChip,
+} from '../shared';
 import { RequireDataOps } from '../MissingAnnotation';
 import { formatDuration } from '../../format';
 import { RunItem } from './RunItem';
@@ -70,10 +74,16 @@ export function RunsView(props: RunsViewProps) {
     >
       {(data, env) => (
         <>
-          <Typography variant="body2" color="textSecondary" gutterBottom>
+          <MutedText variant="body2" gutterBottom>
             {IDENTITY_NAMES[data.source]}{' '}
             {data.url ? (
-              <Link href={data.url} target="_blank" rel="noopener noreferrer">
+              <Link
+                href={data.url}
+                target="_blank"
+                rel="noopener noreferrer"
+                // Inside a sentence: underlined, so it does not rely on colour to stand out.
+                underline="always"
+              >
                 {data.identity}
               </Link>
             ) : (
@@ -90,7 +100,7 @@ export function RunsView(props: RunsViewProps) {
                 }s`
               : `${data.runs.length} ${NOUNS[data.source]}s`}{' '}
             in range
-          </Typography>
+          </MutedText>
           {data.note && <Alert severity="warning">{data.note}</Alert>}
           {data.freshness && (
             <StatusChip

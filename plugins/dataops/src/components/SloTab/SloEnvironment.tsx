@@ -3,7 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { SloData } from '@dataops-observability/plugin-dataops-common';
 import { formatDuration } from '../../format';
-import { StatusChip } from '../shared';
+import { MutedText, StatusChip } from '../shared';
 import { BudgetGauge } from './BudgetGauge';
 import { BurndownChart } from './BurndownChart';
 import { BurnRateTable } from './BurnRateTable';
@@ -36,11 +36,7 @@ function Exhaustion(props: { data: SloData }) {
 function FiringAlerts(props: { data: SloData }) {
   const firing = props.data.alerts.filter(a => a.firing);
   if (firing.length === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        No burn-rate alert is firing.
-      </Typography>
-    );
+    return <MutedText variant="body2">No burn-rate alert is firing.</MutedText>;
   }
   return (
     <>

@@ -7,7 +7,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { StorageCheck } from '@dataops-observability/plugin-dataops-common';
-import { STALE_STYLE, StatusChip, useLevelColours } from '../shared';
+import { MutedText, STALE_STYLE, StatusChip, useLevelColours } from '../shared';
 import { Sparkline } from './Sparkline';
 import { formatCheckValue, formatThreshold } from './formatCheck';
 
@@ -76,21 +76,19 @@ export function StorageCheckCard(props: { check: StorageCheck }) {
           </Typography>
           <StatusChip level={check.level} />
         </div>
-        <Typography variant="caption" color="textSecondary" component="div">
+        <MutedText variant="caption" component="div">
           {check.target}
           {check.source
             ? ` · from ${SOURCE_LABEL[check.source] ?? check.source}`
             : ''}
-        </Typography>
+        </MutedText>
         {check.state === 'ok' && (
           <Typography variant="h6" component="p" className={classes.value}>
             {formatCheckValue(check)}
           </Typography>
         )}
         {threshold && (
-          <Typography variant="body2" color="textSecondary">
-            Threshold: {threshold}
-          </Typography>
+          <MutedText variant="body2">Threshold: {threshold}</MutedText>
         )}
         {drawable && (
           <Sparkline

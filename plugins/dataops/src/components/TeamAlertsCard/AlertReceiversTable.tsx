@@ -10,6 +10,7 @@ import {
   TeamAlertReceiversResponse,
   formatAlertReceiverTarget,
 } from '@dataops-observability/plugin-dataops-common';
+import { MutedText } from '../shared';
 
 /** Where one route's value came from, in words. */
 function sourceNote(route: ResolvedAlertRoute): string {
@@ -49,11 +50,7 @@ function RouteCell(props: { route?: ResolvedAlertRoute }) {
   return (
     <TableCell>
       <Typography variant="body2">{targets}</Typography>
-      {note && (
-        <Typography variant="caption" color="textSecondary">
-          {note}
-        </Typography>
-      )}
+      {note && <MutedText variant="caption">{note}</MutedText>}
     </TableCell>
   );
 }

@@ -7,6 +7,7 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { useApi } from '@backstage/core-plugin-api';
 import { dataOpsApiRef } from '../../api';
 import { saveTextFile } from '../../download';
+import { useReadableTextStyles } from '../shared';
 
 /** File name the backend also suggests in its `Content-Disposition`. */
 export const ROUTES_FILE_NAME = 'alertmanager-routes.yaml';
@@ -17,6 +18,7 @@ export const ROUTES_FILE_NAME = 'alertmanager-routes.yaml';
  */
 export function DownloadRoutesButton() {
   const api = useApi(dataOpsApiRef);
+  const text = useReadableTextStyles();
   const [state, download] = useAsyncFn(async () => {
     const yaml = await api.getAlertRouting();
     saveTextFile(ROUTES_FILE_NAME, yaml, 'text/yaml');
@@ -45,7 +47,7 @@ export function DownloadRoutesButton() {
       {state.error && (
         <Typography
           role="alert"
-          color="error"
+          className={text.error}
           variant="body2"
           style={{ marginLeft: 8 }}
         >

@@ -18,7 +18,7 @@ import { IncidentsResponse } from '@dataops-observability/plugin-dataops-common'
 import { formatDuration } from '../../format';
 import { useTheme } from '@material-ui/core/styles';
 import { priorityColours } from '../AlertParts';
-import { statusColour } from '../shared';
+import { MutedText, statusColour } from '../shared';
 import {
   describeFiring,
   describeWeeks,
@@ -33,9 +33,7 @@ const MOST_AFFECTED = 5;
 function Figure(props: { label: string; value: string }) {
   return (
     <Box mr={3} role="group" aria-label={props.label}>
-      <Typography variant="caption" color="textSecondary">
-        {props.label}
-      </Typography>
+      <MutedText variant="caption">{props.label}</MutedText>
       <Typography variant="h6" component="p">
         {props.value}
       </Typography>

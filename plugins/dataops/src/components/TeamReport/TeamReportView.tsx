@@ -11,7 +11,7 @@ import type {
   TeamReportResponse,
 } from '@dataops-observability/plugin-dataops-common';
 import { formatDuration } from '../../format';
-import { StatusChip } from '../shared';
+import { MutedText, StatusChip } from '../shared';
 
 const useStyles = makeStyles(theme => ({
   figures: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(3) },
@@ -52,9 +52,7 @@ function Figure(props: {
 }) {
   return (
     <Box role="group" aria-label={props.label}>
-      <Typography variant="caption" color="textSecondary">
-        {props.label}
-      </Typography>
+      <MutedText variant="caption">{props.label}</MutedText>
       <Typography variant="h6" component="p">
         {props.value}
       </Typography>
@@ -87,9 +85,9 @@ function MeanTimeFigure(props: {
         {trendText(figure.deltaSeconds, minutes)} vs previous {props.days} d
       </Typography>
       {props.note && (
-        <Typography variant="caption" color="textSecondary" component="p">
+        <MutedText variant="caption" component="p">
           {props.note}
-        </Typography>
+        </MutedText>
       )}
     </Figure>
   );

@@ -23,9 +23,13 @@ const useStyles = makeStyles(theme => ({
     fontWeight: 600,
     fontSize: '0.8125rem',
     lineHeight: 1.6,
-    whiteSpace: 'nowrap',
+    // No `nowrap`: a long label (an SLA verdict, a freshness note) wraps between words inside its column
+    // instead of pushing the page sideways. Words themselves stay whole, even in Backstage's table cells
+    // (which set `word-break: break-word`), so a table column never narrows below a chip's longest word.
+    wordBreak: 'normal',
+    overflowWrap: 'normal',
   },
-  icon: { fontSize: '1rem' },
+  icon: { fontSize: '1rem', flexShrink: 0 },
 }));
 
 /** Level as colour, icon and word together. */

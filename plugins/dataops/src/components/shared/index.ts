@@ -22,3 +22,11 @@ export {
   useStaleColours,
 } from './healthStyle';
 export type { LevelColours } from './healthStyle';
+export {
+  MIN_TEXT_CONTRAST,
+  MutedText,
+  VISUALLY_HIDDEN,
+  readableTextColour,
+  textBackgrounds,
+  useReadableTextStyles,
+} from './readableText';

@@ -1,9 +1,9 @@
 import { render, screen } from '@testing-library/react';
-import { ThemeProvider } from '@material-ui/core/styles';
+import { getContrastRatio, ThemeProvider } from '@material-ui/core/styles';
 import { darkTheme, lightTheme } from '@backstage/theme';
 import type { HealthLevel } from '@dataops-observability/plugin-dataops-common';
 import { StatusChip } from './StatusChip';
-import { levelColours, statusColour } from './healthStyle';
+import { levelColours, statusColour, textOn } from './healthStyle';
 
 const themes = [
   ['light', lightTheme],
@@ -30,10 +30,23 @@ describe.each(themes)('level colours in the %s theme', (_name, theme) => {
       );
       const chip = screen.getByText(word);
       expect(chip).toHaveAttribute('data-level', level);
+      const bg = theme.palette.status[status];
       expect(chip).toHaveStyle({
-        backgroundColor: theme.palette.status[status],
-        color: theme.palette.getContrastText(theme.palette.status[status]),
+        backgroundColor: bg,
+        color: textOn(theme, bg),
       });
+    },
+  );
+
+  it.each(STATUS_OF)(
+    'a %s chip has black or white text at 4.5:1 or more on its colour',
+    level => {
+      const { bg, fg } = levelColours(theme, level);
+      expect([
+        theme.palette.common.black,
+        theme.palette.common.white,
+      ]).toContain(fg);
+      expect(getContrastRatio(fg, bg)).toBeGreaterThanOrEqual(4.5);
     },
   );
 
@@ -48,5 +61,18 @@ describe.each(themes)('level colours in the %s theme', (_name, theme) => {
 it('light and dark themes give different chip colours, so the theme is really read', () => {
   expect(levelColours(lightTheme, 'critical').bg).not.toBe(
     levelColours(darkTheme, 'critical').bg,
+  );
+});
+
+it("puts black text on the dark theme's error red, where white reads at only 3.4:1", () => {
+  expect(levelColours(darkTheme, 'critical')).toMatchObject({
+    bg: darkTheme.palette.status.error,
+    fg: darkTheme.palette.common.black,
+  });
+  expect(textOn(darkTheme, darkTheme.palette.status.running)).toBe(
+    darkTheme.palette.common.black,
+  );
+  expect(textOn(lightTheme, lightTheme.palette.status.error)).toBe(
+    lightTheme.palette.common.white,
   );
 });
