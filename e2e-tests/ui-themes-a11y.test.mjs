@@ -10,8 +10,8 @@
 // The theme is switched as Backstage's theme selector does it: the theme id ("light" or "dark") under the key
 // "theme" in localStorage; a storage event makes the running app pick it up without reloading.
 // Each view's problems are gathered and reported together after its screenshots, so a failing check still leaves
-// the pictures behind. The DataOps page runs without the axe rules listed (with reasons) in
-// DATAOPS_PAGE_EXCLUDED_RULES. One browser and one sign-in serve every view; the file takes about 3.5 minutes.
+// the pictures behind. Every view runs every axe rule. One browser and one sign-in serve every view; the file
+// takes about 3.5 minutes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, signIn, screenshot, FRONTEND } from './browser.mjs';
@@ -77,15 +77,6 @@ const ENTITIES = [
     tabs: ['overview', 'metrics', 'slo', 'storage', 'runs'],
   },
 ];
-
-/**
- * Axe rules not run on the DataOps page, each with the reason; the entity tabs run every rule.
- * - color-contrast: the page's filter fields (owner, type, system, lifecycle: labels and helper text) use the
- *   theme's secondary text, 4.47:1 on the light page background. Their fix belongs to the DataOps page's own
- *   work (plugins/dataops/src/components/FleetPage): the readable secondary colour of components/shared
- *   (`useReadableTextStyles().muted`) on their labels and helper texts, after which this exclusion goes.
- */
-const DATAOPS_PAGE_EXCLUDED_RULES = ['color-contrast'];
 
 let browser;
 let page;
@@ -245,8 +236,6 @@ test(`DataOps page: accessible in both themes, no sideways scroll at ${NARROW} p
     { timeout: 240_000 },
   );
   await settled();
-  const problems = await checkView('page', 'dataops', {
-    disableRules: DATAOPS_PAGE_EXCLUDED_RULES,
-  });
+  const problems = await checkView('page', 'dataops');
   assert.equal(problems.length, 0, problems.join('\n'));
 });

@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import Tooltip from '@material-ui/core/Tooltip';
-import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Link } from '@backstage/core-components';
-import { StatusChip } from '../shared';
+import { MutedText, StatusChip } from '../shared';
 import { FleetCell as Cell } from './fleetAnswer';
 
 const useStyles = makeStyles(theme => ({
@@ -95,14 +94,9 @@ export function FleetCell(props: FleetCellProps) {
         </Link>
       </Tooltip>
       {cell.level === 'unknown' && (
-        <Typography
-          variant="caption"
-          color="textSecondary"
-          className={classes.reason}
-          aria-hidden
-        >
+        <MutedText variant="caption" className={classes.reason} aria-hidden>
           {cell.reason}
-        </Typography>
+        </MutedText>
       )}
     </>
   );

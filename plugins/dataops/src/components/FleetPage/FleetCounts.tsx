@@ -1,8 +1,7 @@
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { StatusChip } from '../shared';
+import { MutedText, StatusChip } from '../shared';
 import { FleetAnswer, LEVELS_WORST_FIRST, cellProgress } from './fleetAnswer';
 
 const useStyles = makeStyles(theme => ({
@@ -51,10 +50,10 @@ export function FleetCounts(props: { answer: FleetAnswer }) {
             value={total ? (100 * computed) / total : 0}
             aria-label="Cells computed"
           />
-          <Typography variant="body2" color="textSecondary">
+          <MutedText variant="body2">
             <span>{`${computed} of ${total} cells in`}</span>, the rest are
             still computing
-          </Typography>
+          </MutedText>
         </div>
       )}
     </Box>

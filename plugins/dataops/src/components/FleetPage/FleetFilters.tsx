@@ -13,6 +13,19 @@ import { makeStyles } from '@material-ui/core/styles';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import { FleetFilterName, FleetFilters as Filters } from './useFleetFilters';
 import { normaliseOwner, ownerLabel } from './owners';
+import { useReadableTextStyles } from '../shared';
+
+/**
+ * Label and helper text props of a filter field in the readable secondary colour: the theme's own secondary
+ * text is just under 4.5:1 on the light page background (an axe `color-contrast` failure).
+ */
+function useReadableFieldText() {
+  const { muted } = useReadableTextStyles();
+  return {
+    InputLabelProps: { classes: { root: muted } },
+    FormHelperTextProps: { classes: { root: muted } },
+  };
+}
 
 const useStyles = makeStyles(theme => ({
   form: {
@@ -51,6 +64,7 @@ function TextFilter(props: {
   className: string;
 }) {
   const { name, label, helperText, values, onApply, className } = props;
+  const readable = useReadableFieldText();
   const shown = values.join(', ');
   const [text, setText] = useState(shown);
   // Back and forward navigation, or "Clear filters", change the URL under the field.
@@ -65,6 +79,7 @@ function TextFilter(props: {
       className={className}
       label={label}
       helperText={helperText}
+      {...readable}
       variant="outlined"
       size="small"
       value={text}
@@ -92,6 +107,7 @@ export interface FleetFiltersProps {
 export function FleetFilters(props: FleetFiltersProps) {
   const { filters, ownerOptions, environmentOptions } = props;
   const classes = useStyles();
+  const readable = useReadableFieldText();
   const owners = filters.values.get('owner') ?? [];
   const envs = filters.values.get('env') ?? [];
   const envOptions = unique([...environmentOptions, ...envs]);
@@ -123,6 +139,11 @@ export function FleetFilters(props: FleetFiltersProps) {
             variant="outlined"
             label="Owner"
             helperText="Group name or ref; empty: your own groups"
+            InputLabelProps={{
+              ...params.InputLabelProps,
+              ...readable.InputLabelProps,
+            }}
+            FormHelperTextProps={readable.FormHelperTextProps}
           />
         )}
       />
@@ -151,7 +172,11 @@ export function FleetFilters(props: FleetFiltersProps) {
         className={classes.field}
       />
       <FormControl variant="outlined" size="small" className={classes.field}>
-        <InputLabel id="dataops-fleet-filter-env-label" shrink>
+        <InputLabel
+          id="dataops-fleet-filter-env-label"
+          shrink
+          {...readable.InputLabelProps}
+        >
           Environment
         </InputLabel>
         <Select

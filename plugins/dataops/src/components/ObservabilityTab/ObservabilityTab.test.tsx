@@ -125,6 +125,47 @@ describe('OverviewMatrix', () => {
     ).toBeInTheDocument();
   });
 
+  it('says "Not set up" in an area the entity has not opted into, with what is missing and no tint', async () => {
+    const dev = summaryResponse.environments[0];
+    if (dev.status !== 'ok') throw new Error('fixture: dev should be ok');
+    const reason =
+      'BAD_ANNOTATION: the entity has no dataops.io/opensearch-index annotation';
+    await renderInTestApp(
+      <OverviewMatrix
+        summary={{
+          ...summaryResponse,
+          environments: [
+            {
+              ...dev,
+              data: {
+                areas: {
+                  ...dev.data.areas,
+                  logs: {
+                    level: 'unknown' as const,
+                    reason,
+                    cause: 'not-set-up' as const,
+                  },
+                },
+              },
+            },
+            ...summaryResponse.environments.slice(1),
+          ],
+        }}
+        linkFor={(a, e) => `/x/${a}?env=${e}`}
+      />,
+    );
+    const cell = screen.getByTestId('cell-logs-dev');
+    expect(cell).toHaveTextContent(`Not set up ${reason}`);
+    expect(within(cell).getByRole('link')).toHaveAccessibleName(
+      `Logs in dev: not set up, ${reason}. Open Logs`,
+    );
+    // Judged cells are tinted with their level's colour; this one is not.
+    expect(
+      screen.getByTestId('cell-metrics-dev').style.backgroundColor,
+    ).toMatch(/^rgba/);
+    expect(['', 'transparent']).toContain(cell.style.backgroundColor);
+  });
+
   it('leaves a cell unlinked when its tab does not apply', async () => {
     await renderInTestApp(
       <OverviewMatrix summary={summaryResponse} linkFor={() => undefined} />,

@@ -167,12 +167,19 @@ export function OverviewMatrix(props: OverviewMatrixProps) {
               const status = statusOf(e, area);
               const colours = levelColours[status.level];
               const notPermitted = status.reason === NOT_PERMITTED_REASON;
+              // An area the entity has not opted into (no log index on a table, say) is not unknown health:
+              // it gets its own word, no tint, and says what is missing; roll-ups leave it out.
+              const notSetUp = status.cause === 'not-set-up';
               const href = notPermitted ? undefined : linkFor(area, e.env);
+              const word = notSetUp ? 'not set up' : status.level;
               const content = notPermitted ? (
                 <StatusChip level={status.level} label="Not permitted" />
               ) : (
                 <>
-                  <StatusChip level={status.level} />
+                  <StatusChip
+                    level={status.level}
+                    label={notSetUp ? 'Not set up' : undefined}
+                  />
                   {/* Keeps the chip's word and the reason apart in the link's text, so the words a user
                       sees ("Critical OutOfSync ...") are the words its name contains. */}{' '}
                   <Typography
@@ -191,8 +198,12 @@ export function OverviewMatrix(props: OverviewMatrixProps) {
                   style={{
                     // A light tint of the status colour behind theme text: readable on light and dark
                     // alike, and the chip in the cell carries the word.
-                    backgroundColor: alpha(colours.line, 0.12),
-                    borderLeftColor: colours.line,
+                    backgroundColor: notSetUp
+                      ? 'transparent'
+                      : alpha(colours.line, 0.12),
+                    borderLeftColor: notSetUp
+                      ? theme.palette.divider
+                      : colours.line,
                     color: theme.palette.text.primary,
                   }}
                   data-testid={`cell-${area}-${e.env}`}
@@ -201,7 +212,7 @@ export function OverviewMatrix(props: OverviewMatrixProps) {
                     <Link
                       to={href}
                       className={classes.link}
-                      aria-label={`${AREA_TITLES[area]} in ${e.env}: ${status.level}, ${status.reason}. Open ${AREA_TITLES[area]}`}
+                      aria-label={`${AREA_TITLES[area]} in ${e.env}: ${word}, ${status.reason}. Open ${AREA_TITLES[area]}`}
                     >
                       {content}
                     </Link>
