@@ -3,3 +3,4 @@ export * from './useDataOpsQueryState';
 export * from './useEntityView';
 export * from './useEnvironmentOptions';
 export { useEntityName } from './useEntityName';
+export { AUTO_REFRESH_CHOICES, autoRefreshLabel } from './autoRefresh';

@@ -45,6 +45,54 @@ describe('useDataOpsQueryState', () => {
     expect(after.get('range')).toBe('7d');
   });
 
+  it('refreshes on its own at the interval the URL names, and not while the page is hidden', () => {
+    jest.useFakeTimers();
+    try {
+      const { result } = setup('/x?refresh=30');
+      expect(result.current.state.autoRefreshSeconds).toBe(30);
+      const start = result.current.state.refreshKey;
+      act(() => {
+        jest.advanceTimersByTime(30_000);
+      });
+      expect(result.current.state.refreshKey).toBe(start + 1);
+
+      const visibility = jest
+        .spyOn(document, 'visibilityState', 'get')
+        .mockReturnValue('hidden');
+      act(() => {
+        jest.advanceTimersByTime(90_000);
+      });
+      expect(result.current.state.refreshKey).toBe(start + 1);
+      // Shown again: one refresh for the time it was away.
+      visibility.mockReturnValue('visible');
+      act(() => {
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      expect(result.current.state.refreshKey).toBe(start + 2);
+      visibility.mockRestore();
+
+      act(() => result.current.state.setAutoRefresh(0));
+      expect(
+        new URLSearchParams(result.current.location.search).get('refresh'),
+      ).toBeNull();
+      act(() => {
+        jest.advanceTimersByTime(300_000);
+      });
+      expect(result.current.state.refreshKey).toBe(start + 2);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('treats an interval it does not offer as off', () => {
+    expect(setup('/x?refresh=1').result.current.state.autoRefreshSeconds).toBe(
+      0,
+    );
+    expect(
+      setup('/x?refresh=constructor').result.current.state.autoRefreshSeconds,
+    ).toBe(0);
+  });
+
   it('bumps the refresh key', () => {
     const { result } = setup('/x');
     const before = result.current.state.refreshKey;

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { parseTimeRange, TimeRange, writeTimeRange } from './timeRange';
+import { parseAutoRefresh, useAutoRefresh } from './autoRefresh';
 
 export interface DataOpsQueryState {
   /** Selected environments; empty means every environment of the entity. */
@@ -8,6 +9,9 @@ export interface DataOpsQueryState {
   range: TimeRange;
   /** Changes on every refresh so data hooks can depend on it. */
   refreshKey: number;
+  /** Seconds between automatic refreshes (URL `refresh`); 0 is off. */
+  autoRefreshSeconds: number;
+  setAutoRefresh(seconds: number): void;
   setEnvs(envs: string[]): void;
   setRange(range: TimeRange): void;
   refresh(): void;
@@ -93,11 +97,23 @@ export function useDataOpsQueryState(): DataOpsQueryState {
     [update],
   );
   const refresh = useCallback(() => setRefreshKey(k => k + 1), []);
+  const autoRefreshSeconds = parseAutoRefresh(searchParams.get('refresh'));
+  useAutoRefresh(autoRefreshSeconds, refresh);
+  const setAutoRefresh = useCallback(
+    (seconds: number) =>
+      setParams(
+        { refresh: seconds > 0 ? String(seconds) : undefined },
+        { replace: true },
+      ),
+    [setParams],
+  );
 
   return {
     envs,
     range,
     refreshKey,
+    autoRefreshSeconds,
+    setAutoRefresh,
     setEnvs,
     setRange,
     refresh,

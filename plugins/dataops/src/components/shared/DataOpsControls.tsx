@@ -3,7 +3,13 @@ import IconButton from '@material-ui/core/IconButton';
 import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import { DataOpsQueryState } from '../../hooks';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import {
+  AUTO_REFRESH_CHOICES,
+  DataOpsQueryState,
+  autoRefreshLabel,
+} from '../../hooks';
 import { EnvironmentSelector } from './EnvironmentSelector';
 import { TimeRangePicker } from './TimeRangePicker';
 
@@ -16,6 +22,8 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(2),
   },
   spacer: { flex: 1 },
+  refresh: { display: 'flex', alignItems: 'flex-end', gap: theme.spacing(1) },
+  interval: { minWidth: 140 },
 }));
 
 export interface DataOpsControlsProps {
@@ -43,11 +51,29 @@ export function DataOpsControls(props: DataOpsControlsProps) {
       )}
       {children}
       <span className={classes.spacer} />
-      <Tooltip title="Refresh">
-        <IconButton aria-label="Refresh" onClick={state.refresh}>
-          <RefreshIcon />
-        </IconButton>
-      </Tooltip>
+      <div className={classes.refresh}>
+        {/* The interval stays visible in the field while it runs; the URL keeps it for a wall screen. */}
+        <TextField
+          id="dataops-auto-refresh"
+          select
+          size="small"
+          label="Auto-refresh"
+          className={classes.interval}
+          value={state.autoRefreshSeconds}
+          onChange={e => state.setAutoRefresh(Number(e.target.value))}
+        >
+          {AUTO_REFRESH_CHOICES.map(seconds => (
+            <MenuItem key={seconds} value={seconds}>
+              {seconds ? `every ${autoRefreshLabel(seconds)}` : 'off'}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Tooltip title="Refresh now">
+          <IconButton aria-label="Refresh" onClick={state.refresh}>
+            <RefreshIcon />
+          </IconButton>
+        </Tooltip>
+      </div>
     </div>
   );
 }

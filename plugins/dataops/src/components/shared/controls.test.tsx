@@ -5,6 +5,8 @@ import { EnvironmentSelector } from './EnvironmentSelector';
 import { TimeRangePicker } from './TimeRangePicker';
 import { EnvironmentColumns } from './EnvironmentColumns';
 import { StatusChip } from './StatusChip';
+import { DataOpsControls } from './DataOpsControls';
+import type { DataOpsQueryState } from '../../hooks';
 
 describe('EnvironmentSelector', () => {
   it('treats no selection as all, and returns to all instead of none', async () => {
@@ -110,5 +112,30 @@ describe('StatusChip', () => {
       'data-level',
       'critical',
     );
+  });
+});
+
+describe('DataOpsControls', () => {
+  it('shows the auto-refresh interval and sets the one picked', async () => {
+    const state = {
+      envs: [],
+      range: { kind: 'preset', preset: '6h' },
+      refreshKey: 0,
+      autoRefreshSeconds: 60,
+      setAutoRefresh: jest.fn(),
+      setEnvs: jest.fn(),
+      setRange: jest.fn(),
+      refresh: jest.fn(),
+    } as unknown as DataOpsQueryState;
+    await renderInTestApp(
+      <DataOpsControls state={state} environments={['dev', 'prod']} />,
+    );
+    const select = screen.getByRole('button', { name: /Auto-refresh/ });
+    expect(select).toHaveTextContent('every 1 min');
+    await userEvent.click(select);
+    await userEvent.click(screen.getByRole('option', { name: 'every 5 min' }));
+    expect(state.setAutoRefresh).toHaveBeenCalledWith(300);
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(state.refresh).toHaveBeenCalled();
   });
 });
