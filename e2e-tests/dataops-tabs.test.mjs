@@ -43,7 +43,7 @@ test('Spark job: the observability matrix shows every environment and prod criti
 test('Spark job: metrics show each panel, the not-collected metric in dev and the fallback in stage', async () => {
   await open('component', 'daily-sales-etl', 'dataops-metrics');
   // Titles of the default exporter stack: the Spark operator counts application runs (docs/metrics-catalogue.md).
-  for (const title of ['Active jobs', 'Failed runs (24 h)', 'GC time ratio', 'Executor memory', 'Pod restarts (1 h)']) {
+  for (const title of ['Active jobs', 'Failed runs (24 h)', 'Run duration (24 h mean)', 'GC time ratio', 'Executor memory', 'Pod restarts (1 h)']) {
     await see(title);
   }
   await see('dev: metric not collected');

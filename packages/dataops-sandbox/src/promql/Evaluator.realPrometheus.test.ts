@@ -57,6 +57,8 @@ const QUERIES = [
   '1 - (increase(iceberg_table_commits_total{on_time="false"}[1h]) > bool 0)',
   'kube_pod_status_phase{phase!~"Running|Succeeded"} == 1',
   'ceph_pool_stored / (ceph_pool_stored + ceph_pool_max_avail)',
+  // The Spark run-duration panel, per job: a 24 h window over two hours of samples.
+  'sum by (namespace, app) (increase(spark_application_success_execution_time_seconds_sum[24h])) / sum by (namespace, app) (increase(spark_application_success_execution_time_seconds_count[24h]))',
 ];
 
 const RANGE_QUERIES = [

@@ -213,6 +213,19 @@ function history(): SeriesHistory[] {
     }
     add('spark_application_success_count', SPARK, 'counter', 19);
     add('spark_application_failure_count', SPARK, 'counter', 1);
+    // The operator's run-time summary (no quantiles): each of the 19 successful runs a minute took 600 s.
+    add(
+      'spark_application_success_execution_time_seconds_count',
+      SPARK,
+      'counter',
+      19,
+    );
+    add(
+      'spark_application_success_execution_time_seconds_sum',
+      SPARK,
+      'counter',
+      19 * 600,
+    );
     for (const [pod, perMinute] of [
       ['daily-sales-etl-driver', 3],
       ['daily-sales-etl-exec-1', 0.6],
@@ -298,6 +311,7 @@ const entities = [
   entity('Component', 'daily-sales-etl', 'spark-job', {
     'dataops.io/prometheus-selector': 'namespace="spark",app="daily-sales-etl"',
     'dataops.io/spark-app-name': 'daily-sales-etl',
+    'dataops.io/run-sla': '15m',
   }),
   entity('Component', 'daily-sales-dag', 'airflow-dag', {
     'dataops.io/prometheus-selector': 'namespace="airflow"',
@@ -320,6 +334,7 @@ const EXPECTED_PANELS: Record<
     'daily-sales-etl': {
       'active-jobs': 3,
       'failed-job-rate': 5,
+      'run-duration': 600,
       'gc-time-ratio': 5,
       'executor-memory': 75,
       'pod-restarts': 3,
@@ -457,6 +472,24 @@ describe('exporter profiles against a real Prometheus', () => {
       }
     },
   );
+
+  it("judges the Spark job's run duration by its dataops.io/run-sla", async () => {
+    const data = await view(
+      'component',
+      'daily-sales-etl',
+      'metrics',
+      'stack-a',
+    );
+    const panel = data.panels.find((p: MetricPanel) => p.id === 'run-duration');
+    // 600 s against 15 min: under the SLA (900 s), critical past SLA + 50%.
+    expect(panel).toMatchObject({
+      title: 'Run duration (24 h mean)',
+      unit: 's',
+      level: 'healthy',
+      thresholds: { direction: 'above', warning: 900, critical: 1350 },
+    });
+    expect(panel.description).toContain('Thresholds from dataops.io/run-sla.');
+  });
 
   it.each(['stack-a', 'stack-b'])(
     '%s: every storage check of the selected profiles is ok with the value known by construction',

@@ -92,6 +92,40 @@ describe('exporter profiles', () => {
     );
   });
 
+  it("reads Spark run durations from the operator's quantile-less summary, per application, under the operator only", () => {
+    const operator = EXPORTER_PROFILES.get('spark-operator-jmx')!;
+    expect(
+      operator.series.filter(s => s.name.endsWith('_execution_time_seconds')),
+    ).toEqual([
+      expect.objectContaining({
+        name: 'spark_application_success_execution_time_seconds',
+        type: 'summary',
+        labels: ['namespace', 'app'],
+      }),
+      expect.objectContaining({
+        name: 'spark_application_failure_execution_time_seconds',
+        type: 'summary',
+        labels: ['namespace', 'app'],
+      }),
+    ]);
+    const rendered = renderQuery(operator.queries['run-duration']!, {
+      matchers: [
+        { name: 'namespace', op: '=', value: 'spark' },
+        { name: 'app', op: '=', value: 'daily-sales-etl' },
+      ],
+    });
+    // Only _sum and _count exist: the operator's summaries have no objectives, so no quantile series.
+    expect(extractVectorSelectors(rendered)).toEqual([
+      'spark_application_success_execution_time_seconds_sum{namespace="spark",app="daily-sales-etl"}',
+      'spark_application_success_execution_time_seconds_count{namespace="spark",app="daily-sales-etl"}',
+    ]);
+    expect(rendered).not.toContain('quantile');
+    // Spark's own PrometheusServlet has no run durations: the panel is left out there.
+    expect(
+      EXPORTER_PROFILES.get('spark-standalone')!.queries['run-duration'],
+    ).toBeUndefined();
+  });
+
   it('overrides layers and names what is wrong', () => {
     const s = resolveProfileSelection(
       new Map([

@@ -43,6 +43,18 @@ export const SPARK_OPERATOR_JMX: ExporterProfile = {
       help: 'SparkApplications that failed',
     },
     {
+      name: 'spark_application_success_execution_time_seconds',
+      type: 'summary',
+      labels: ['namespace', 'app'],
+      help: 'seconds from last submission to termination of completed SparkApplications (no quantiles)',
+    },
+    {
+      name: 'spark_application_failure_execution_time_seconds',
+      type: 'summary',
+      labels: ['namespace', 'app'],
+      help: 'seconds from last submission to termination of failed SparkApplications (no quantiles)',
+    },
+    {
       name: 'spark_application_running_count',
       type: 'gauge',
       labels: ['namespace', 'app'],
@@ -79,6 +91,10 @@ export const SPARK_OPERATOR_JMX: ExporterProfile = {
       '100 * sum(increase(spark_application_failure_count[24h])) / (sum(increase(spark_application_success_count[24h])) + sum(increase(spark_application_failure_count[24h])))',
     'gc-time-ratio':
       '100 * max(sum by (pod) (rate(jvm_gc_collection_seconds_sum[5m])))',
+    // Mean of the successful runs that ended within 24 h, per application: summed over the operator's
+    // series first (a restarted operator starts new ones), so each run counts once whatever its series.
+    'run-duration':
+      'max(sum by (namespace, app) (increase(spark_application_success_execution_time_seconds_sum[24h])) / sum by (namespace, app) (increase(spark_application_success_execution_time_seconds_count[24h])))',
   },
   titles: { 'failed-job-rate': 'Failed runs (24 h)' },
   sli: {

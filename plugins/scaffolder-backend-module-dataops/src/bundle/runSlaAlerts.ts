@@ -6,36 +6,48 @@ import {
 } from '@dataops-observability/plugin-dataops-common';
 import type { AlertingRule } from '@dataops-observability/plugin-dataops-rules';
 import { IDENTITY_KEY } from './layerAlerts';
-import type { MonitoringBundleSpec } from './types';
+import type { MonitoringBundleSpec, WorkloadType } from './types';
 
 /**
- * Duration of the workload's recent runs in seconds, per exporter profile, or undefined where the exporter
- * publishes no run durations (the alert is then left out):
- * - Airflow: the profile's run-duration panel, the P99 of the statsd `dagrun.duration` timer that the
- *   Metrics tab shows (statsd_exporter turns Airflow's millisecond timers into seconds).
- * - Spark on the Kubeflow operator: the operator's `spark_application_success_execution_time_seconds`
- *   summary (sum and count only), averaged over the runs that ended within the last hour; the operator's
- *   metrics documentation lists it next to the run counters the SLO reads.
+ * The Metrics tab's run-duration panel per workload type: the layer whose exporter profile answers it, and
+ * the panel's identity placeholder. Iceberg tables have commits, not runs; their freshness is the Storage tab's.
+ */
+const RUN_DURATION_PANELS: Partial<
+  Record<
+    WorkloadType,
+    { layer: 'spark' | 'airflow'; panelId: string; placeholder: string }
+  >
+> = {
+  // The statsd `dagrun.duration` timer's P99 (statsd_exporter turns Airflow's millisecond timers into seconds).
+  'airflow-dag': {
+    layer: 'airflow',
+    panelId: 'run-duration-p95',
+    placeholder: '${dag_id}',
+  },
+  // The Kubeflow operator's `spark_application_success_execution_time_seconds` summary (sum and count only):
+  // the mean of the successful runs that ended within the last 24 hours.
+  'spark-job': {
+    layer: 'spark',
+    panelId: 'run-duration',
+    placeholder: '${spark_app}',
+  },
+};
+
+/**
+ * Duration of the workload's recent runs in seconds: the query of the run-duration panel of the selected
+ * exporter profile, so the alert reads what the Metrics tab shows, or undefined where the profile publishes
+ * no run durations (the alert is then left out).
  */
 function durationQuery(spec: MonitoringBundleSpec): string | undefined {
-  const profile = spec.profile ?? DEFAULT_PROFILE_SELECTION;
-  if (spec.type === 'airflow-dag') {
-    const panel = selectedProfile(profile, 'airflow').queries[
-      'run-duration-p95'
-    ];
-    return panel?.split('${dag_id}').join('${airflowDagId}');
+  const panel = RUN_DURATION_PANELS[spec.type];
+  if (!panel) {
+    return undefined;
   }
-  if (
-    spec.type === 'spark-job' &&
-    selectedProfile(profile, 'spark').id === 'spark-operator-jmx'
-  ) {
-    return (
-      'max(increase(spark_application_success_execution_time_seconds_sum{app="${sparkAppName}"}[1h]) / ' +
-      'increase(spark_application_success_execution_time_seconds_count{app="${sparkAppName}"}[1h]))'
-    );
-  }
-  // Iceberg tables have commits, not runs; their freshness is the Storage tab's.
-  return undefined;
+  const query = selectedProfile(
+    spec.profile ?? DEFAULT_PROFILE_SELECTION,
+    panel.layer,
+  ).queries[panel.panelId];
+  return query?.split(panel.placeholder).join(`\${${IDENTITY_KEY[spec.type]}}`);
 }
 
 function formatSeconds(seconds: number): string {

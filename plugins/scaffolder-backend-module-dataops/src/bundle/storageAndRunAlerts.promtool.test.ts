@@ -6,6 +6,10 @@ import {
   runPromtool,
   seriesValues,
 } from '@dataops-observability/plugin-dataops-test-utils';
+import {
+  EXPORTER_PROFILES,
+  renderQuery,
+} from '@dataops-observability/plugin-dataops-common';
 import type { AlertingRule } from '@dataops-observability/plugin-dataops-rules';
 import { buildBundleSpec, MonitoringBundleInput } from './buildBundleSpec';
 import { buildRunSlaAlerts } from './runSlaAlerts';
@@ -190,6 +194,47 @@ describe('storage and run-SLA alerts under the real promtool', () => {
     expect(outcome).toEqual(PASSED);
   }, 60_000);
 
+  it("warn on a Spark job whose runs of the last 24 h average over its SLA, reading the Metrics tab's panel query", async () => {
+    const spec = buildBundleSpec(spark);
+    const rules = buildRunSlaAlerts(spec, 'prod');
+    const panel = renderQuery(
+      EXPORTER_PROFILES.get('spark-operator-jmx')!.queries['run-duration']!,
+      { matchers: spec.matchers },
+    );
+    expect(rules.map(r => r.expr)).toEqual([
+      `(${panel}) > 2700`,
+      `(${panel}) > 1800 and (${panel}) <= 2700`,
+    ]);
+    const series = (app: string, sum: string, count: string) => [
+      {
+        series: `spark_application_success_execution_time_seconds_sum{namespace="spark",app="${app}"}`,
+        values: sum,
+      },
+      {
+        series: `spark_application_success_execution_time_seconds_count{namespace="spark",app="${app}"}`,
+        values: count,
+      },
+    ];
+    const outcome = await promtoolFires(
+      dir,
+      'spark-mean',
+      rules,
+      [
+        // Runs of 1500 s and 2900 s end at minutes 10 and 40: a mean of 2200 s, over 1800, under 2700.
+        ...series('daily-sales-etl', '0x9 1500x29 4400x20', '0x9 1x29 2x20'),
+        // Another job of the namespace, far over the SLA: not this entity's.
+        ...series('sales-returns-etl', '0x9 9000x50', '0x9 1x50'),
+      ],
+      [
+        {
+          alertname: 'DataOpsRunOverSla',
+          labels: [labelsOf(rules, 'DataOpsRunOverSla', 'warning')],
+        },
+      ],
+    );
+    expect(outcome).toEqual(PASSED);
+  }, 60_000);
+
   it('warn on a DAG run over its SLA but under SLA + 50%', async () => {
     const rules = buildRunSlaAlerts(buildBundleSpec(airflow), 'prod');
     const outcome = await promtoolFires(
@@ -214,9 +259,15 @@ describe('storage and run-SLA alerts under the real promtool', () => {
     expect(outcome).toEqual(PASSED);
   }, 60_000);
 
-  it('render no run alert without an SLA and none for a table', () => {
+  it('render no run alert without an SLA, none for a table and none where the Spark profile has no run durations', () => {
     expect(
       buildRunSlaAlerts(buildBundleSpec({ ...spark, runSla: '' }), 'prod'),
+    ).toEqual([]);
+    expect(
+      buildRunSlaAlerts(
+        buildBundleSpec({ ...spark, profile: { spark: 'spark-standalone' } }),
+        'prod',
+      ),
     ).toEqual([]);
     expect(
       buildRunSlaAlerts(

@@ -44,6 +44,50 @@ describe('applyRunSla', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("judges the Spark job's run-duration panel by its SLA too, and only panels in seconds", () => {
+    const job: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'daily-sales-etl',
+        annotations: { 'dataops.io/run-sla': '30m' },
+      },
+      spec: { type: 'spark-job' },
+    };
+    const spark: PanelDefinition[] = [
+      {
+        id: 'run-duration',
+        title: 'Run duration (24 h mean)',
+        unit: 's',
+        description: 'Mean time of the runs.',
+        query:
+          'max(sum by (namespace, app) (increase(spark_application_success_execution_time_seconds_sum[24h])) / sum by (namespace, app) (increase(spark_application_success_execution_time_seconds_count[24h])))',
+      },
+      {
+        id: 'failed-job-rate',
+        title: 'Failed runs (24 h)',
+        unit: '%',
+        query: '100 * sum(increase(spark_application_failure_count[24h]))',
+        thresholds: { direction: 'above', warning: 2, critical: 5 },
+      },
+    ];
+    const [duration, failed] = applyRunSla(spark, job, 'prod', () => undefined);
+    expect(duration.thresholds).toEqual({
+      direction: 'above',
+      warning: 1800,
+      critical: 2700,
+    });
+    expect(duration.description).toBe(
+      'Mean time of the runs. Thresholds from dataops.io/run-sla.',
+    );
+    expect(failed).toBe(spark[1]);
+    // Someone's own panel under the same id but in minutes keeps its thresholds: the SLA is in seconds.
+    const minutes = { ...spark[0], unit: 'min' };
+    expect(applyRunSla([minutes], job, 'prod', () => undefined)[0]).toBe(
+      minutes,
+    );
+  });
+
   it("uses the environment's own SLA where one is set", () => {
     const [duration] = applyRunSla(
       PANELS,

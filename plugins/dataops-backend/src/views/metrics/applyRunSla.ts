@@ -10,6 +10,7 @@ import { resolveRunSla } from '../runs/resolveRunSla';
  */
 export const RUN_DURATION_PANEL_IDS: ReadonlySet<string> = new Set([
   'run-duration-p95',
+  'run-duration',
 ]);
 
 /**

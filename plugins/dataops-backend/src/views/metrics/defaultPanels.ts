@@ -49,6 +49,15 @@ const PANEL_TEMPLATES: Record<string, PanelTemplate[]> = {
       thresholds: { direction: 'above', warning: 2, critical: 5 },
     },
     {
+      // Thresholds come from the entity's dataops.io/run-sla (applyRunSla).
+      id: 'run-duration',
+      layer: 'spark',
+      title: 'Run duration (24 h mean)',
+      unit: 's',
+      description:
+        'Mean time from last submission to end of the Spark application runs that completed in the last 24 hours.',
+    },
+    {
       id: 'stage-duration-p95',
       layer: 'spark',
       title: 'Stage duration P95',
