@@ -132,7 +132,7 @@ export const fleetScenario: Scenario = {
             'Cold, each entity costs the upstream calls of its summary (every area view of every environment); answers after the first come faster because the work started by earlier requests goes on and fills the view cache. Warm means right after the cold run, within the views\u2019 cache TTLs.',
             'Backend CPU per request is the backend process\u2019s CPU time over the run divided by the page requests, so cold it includes the summaries computed between requests.',
             'Before the route kept its cells across requests (`fleet/FleetCellStore.ts`), the same run never completed: every poll started its own walk from the first entity, and after seven polls 2,850 of 3,000 cells were still pending. Then, until first computations went ahead of refreshes, it stalled at 1,335 pending cells.',
-            'Cold cost is the whole summary of every entity and environment (about 27 upstream calls per entity and environment); a fleet cell needs only the worst area, so a cheaper cell would need a summary that can stop early. Run on a quiet machine, the cold figure depends mostly on the upstreams and the 4-entity bound; under load (average 4) the same run took about 119 s.',
+            'Cold cost is the whole summary of every entity and environment (about 27 upstream calls per entity and environment); a fleet cell needs only the worst area, so a cheaper cell would need a summary that can stop early. Run on a quiet machine, the cold figure depends mostly on the upstreams and the 4-entity bound; the previous run (8 entities at once, load average 4) took 119 s.',
           ],
         };
       },
