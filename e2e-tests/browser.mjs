@@ -24,7 +24,9 @@ export async function launchBrowser() {
       '--disable-sync',
     ],
   });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 1000 },
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
   return { browser, page };
@@ -44,4 +46,28 @@ export async function screenshot(page, name) {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Opens the DataOps page filtered to `owner` and waits until every cell of its workload table is in: cold
+ * summaries take longer than one answer, so the page asks again until no cell says "loading".
+ */
+export async function openFleetPage(page, owner) {
+  await page.goto(`${FRONTEND}/dataops?owner=${owner}`);
+  await page.waitForFunction(
+    () => {
+      const tbody = document.querySelector(
+        'table[aria-label="Workloads by environment"] tbody',
+      );
+      return (
+        tbody &&
+        tbody.rows.length > 0 &&
+        !/loading/.test(tbody.textContent ?? '')
+      );
+    },
+    undefined,
+    { timeout: 240_000 },
+  );
+  // The team report above the list has a table of its own.
+  return page.getByRole('table', { name: 'Workloads by environment' });
 }

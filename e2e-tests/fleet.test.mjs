@@ -3,7 +3,13 @@
 // the critical rows at the top, with the reason on its prod cell.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, signIn, screenshot, FRONTEND } from './browser.mjs';
+import {
+  launchBrowser,
+  signIn,
+  screenshot,
+  openFleetPage,
+  FRONTEND,
+} from './browser.mjs';
 
 const RANK = { Critical: 3, Warning: 2, Unknown: 1, Healthy: 0 };
 
@@ -35,26 +41,8 @@ async function readRows(rows) {
 }
 
 test('DataOps page filtered to a team: its broken workload comes first, with the reason', async () => {
-  await page.goto(`${FRONTEND}/dataops?owner=group:default/sales-data`);
-  // The team report above the list has a table of its own.
-  const table = page.getByRole('table', { name: 'Workloads by environment' });
-  await table.waitFor({ timeout: 90_000 });
+  const table = await openFleetPage(page, 'group:default/sales-data');
   const body = table.locator('tbody');
-  // Cold summaries take longer than one answer: the page asks again until no cell says "loading".
-  await page.waitForFunction(
-    () => {
-      const tbody = document.querySelector(
-        'table[aria-label="Workloads by environment"] tbody',
-      );
-      return (
-        tbody &&
-        tbody.rows.length > 0 &&
-        !/loading/.test(tbody.textContent ?? '')
-      );
-    },
-    undefined,
-    { timeout: 240_000 },
-  );
   const rows = body.getByRole('row');
   assert.ok(
     (await rows.count()) >= 10,
@@ -115,9 +103,7 @@ test("a workload's DataOps page cells say what its Overview says, environment by
   );
   assert.deepEqual(Object.keys(overview), ['dev', 'prod', 'stage']);
 
-  await page.goto(`${FRONTEND}/dataops?owner=group:default/sales-data`);
-  const table = page.getByRole('table', { name: 'Workloads by environment' });
-  await table.waitFor({ timeout: 90_000 });
+  const table = await openFleetPage(page, 'group:default/sales-data');
   const row = table
     .getByRole('row')
     .filter({ hasText: 'Daily sales ETL' })

@@ -14,7 +14,13 @@
 // takes about 3.5 minutes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, signIn, screenshot, FRONTEND } from './browser.mjs';
+import {
+  launchBrowser,
+  signIn,
+  screenshot,
+  openFleetPage,
+  FRONTEND,
+} from './browser.mjs';
 import { blockingViolations, describeViolations } from './axe.mjs';
 
 const NARROW = 1024;
@@ -219,22 +225,7 @@ test(`DataOps page: accessible in both themes, no sideways scroll at ${NARROW} p
   await applyTheme('light').catch(() => undefined);
   if (page.viewportSize().width !== NARROW) await setWidth(NARROW);
   // Filtered to one team as in fleet.test.mjs: every workload of the demo takes minutes to compute cold.
-  await page.goto(`${FRONTEND}/dataops?owner=group:default/sales-data`);
-  // As in fleet.test.mjs: the page asks again until no cell of the list says "loading".
-  await page.waitForFunction(
-    () => {
-      const tbody = document.querySelector(
-        'table[aria-label="Workloads by environment"] tbody',
-      );
-      return (
-        tbody &&
-        tbody.rows.length > 0 &&
-        !/loading/.test(tbody.textContent ?? '')
-      );
-    },
-    undefined,
-    { timeout: 240_000 },
-  );
+  await openFleetPage(page, 'group:default/sales-data');
   await settled();
   const problems = await checkView('page', 'dataops');
   assert.equal(problems.length, 0, problems.join('\n'));
