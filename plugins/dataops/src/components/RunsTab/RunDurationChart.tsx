@@ -11,13 +11,15 @@ import {
 import useMeasure from 'react-use/esm/useMeasure';
 import { DateTime } from 'luxon';
 import { RunsData } from '@dataops-observability/plugin-dataops-common';
+import { useTheme } from '@material-ui/core/styles';
 import { formatDuration } from '../../format';
+import { useChartInk, useLevelColours } from '../shared';
 
-/** The SLA line and the critical line differ in colour and dash, so neither relies on colour alone. */
-export const SLA_LINE_STYLE = {
-  sla: { stroke: '#ef6c00', strokeDasharray: '8 5' },
-  critical: { stroke: '#c62828', strokeDasharray: '2 4' },
-} as const;
+/**
+ * The SLA line and the critical line differ in dash as well as colour (the theme's warning and critical
+ * colours), so neither relies on colour alone.
+ */
+export const SLA_LINE_DASHES = { sla: '8 5', critical: '2 4' } as const;
 
 /** Rows of the chart: one per run with a duration, oldest first, times in ms and durations in minutes. */
 export function durationRows(data: RunsData) {
@@ -34,6 +36,9 @@ export function durationRows(data: RunsData) {
 export function RunDurationChart(props: { data: RunsData; env: string }) {
   const { data, env } = props;
   const [ref, { width }] = useMeasure<HTMLDivElement>();
+  const theme = useTheme();
+  const ink = useChartInk();
+  const levels = useLevelColours();
   const rows = durationRows(data);
   const sla = data.sla;
   const slaMinutes = sla ? sla.seconds / 60 : undefined;
@@ -61,8 +66,10 @@ export function RunDurationChart(props: { data: RunsData; env: string }) {
         data={rows}
         margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
       >
-        <CartesianGrid strokeDasharray="3 3" />
+        <CartesianGrid strokeDasharray="3 3" stroke={ink.grid} />
         <XAxis
+          tick={{ fill: ink.axis }}
+          stroke={ink.axis}
           dataKey="t"
           type="number"
           scale="time"
@@ -72,6 +79,8 @@ export function RunDurationChart(props: { data: RunsData; env: string }) {
           }
         />
         <YAxis
+          tick={{ fill: ink.axis }}
+          stroke={ink.axis}
           width={48}
           domain={[0, Math.ceil(top)]}
           tickFormatter={(m: number) => `${Math.round(m)}m`}
@@ -86,24 +95,28 @@ export function RunDurationChart(props: { data: RunsData; env: string }) {
         <Line
           name="Run duration"
           dataKey="minutes"
-          stroke="#1565c0"
+          stroke={theme.palette.primary.main}
           strokeWidth={2}
           isAnimationActive={false}
         />
         {slaMinutes !== undefined && (
           <ReferenceLine
             y={slaMinutes}
-            stroke={SLA_LINE_STYLE.sla.stroke}
-            strokeDasharray={SLA_LINE_STYLE.sla.strokeDasharray}
-            label={{ value: 'SLA', position: 'insideTopRight' }}
+            stroke={levels.warning.line}
+            strokeDasharray={SLA_LINE_DASHES.sla}
+            label={{ value: 'SLA', position: 'insideTopRight', fill: ink.text }}
           />
         )}
         {criticalMinutes !== undefined && (
           <ReferenceLine
             y={criticalMinutes}
-            stroke={SLA_LINE_STYLE.critical.stroke}
-            strokeDasharray={SLA_LINE_STYLE.critical.strokeDasharray}
-            label={{ value: 'SLA + 50%', position: 'insideTopRight' }}
+            stroke={levels.critical.line}
+            strokeDasharray={SLA_LINE_DASHES.critical}
+            label={{
+              value: 'SLA + 50%',
+              position: 'insideTopRight',
+              fill: ink.text,
+            }}
           />
         )}
       </LineChart>

@@ -89,6 +89,8 @@ export function BurndownChart(props: { data: SloData }) {
       >
         <CartesianGrid strokeDasharray="3 3" stroke={ink.grid} />
         <XAxis
+          tick={{ fill: ink.axis }}
+          stroke={ink.axis}
           dataKey="t"
           type="number"
           scale="time"
@@ -98,6 +100,8 @@ export function BurndownChart(props: { data: SloData }) {
           }
         />
         <YAxis
+          tick={{ fill: ink.axis }}
+          stroke={ink.axis}
           // Room for the sign of an overspent budget ("-200%").
           width={56}
           tickFormatter={formatAxisPercent}

@@ -18,7 +18,7 @@ import { IncidentsResponse } from '@dataops-observability/plugin-dataops-common'
 import { formatDuration } from '../../format';
 import { useTheme } from '@material-ui/core/styles';
 import { priorityColours } from '../AlertParts';
-import { MutedText, statusColour } from '../shared';
+import { MutedText, statusColour, useChartInk } from '../shared';
 import {
   describeFiring,
   describeWeeks,
@@ -50,6 +50,7 @@ export function IncidentsSummary(props: { response: IncidentsResponse }) {
   const { total, window } = response;
   const [ref, { width }] = useMeasure<HTMLDivElement>();
   const theme = useTheme();
+  const ink = useChartInk();
   const chartWidth = width || 520;
   const groups = new Set(response.groups);
   const entities = response.byEntity
@@ -91,10 +92,18 @@ export function IncidentsSummary(props: { response: IncidentsResponse }) {
           data={weeks}
           margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
         >
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="week" />
-          <YAxis yAxisId="count" allowDecimals={false} width={40} />
+          <CartesianGrid strokeDasharray="3 3" stroke={ink.grid} />
+          <XAxis dataKey="week" tick={{ fill: ink.axis }} stroke={ink.axis} />
           <YAxis
+            yAxisId="count"
+            allowDecimals={false}
+            width={40}
+            tick={{ fill: ink.axis }}
+            stroke={ink.axis}
+          />
+          <YAxis
+            tick={{ fill: ink.axis }}
+            stroke={ink.axis}
             yAxisId="mttr"
             orientation="right"
             width={72}
@@ -137,8 +146,19 @@ export function IncidentsSummary(props: { response: IncidentsResponse }) {
           layout="vertical"
           margin={{ top: 0, right: 8, bottom: 0, left: 0 }}
         >
-          <XAxis type="number" tickFormatter={formatHours} />
-          <YAxis type="category" dataKey="priority" width={40} />
+          <XAxis
+            type="number"
+            tickFormatter={formatHours}
+            tick={{ fill: ink.axis }}
+            stroke={ink.axis}
+          />
+          <YAxis
+            type="category"
+            dataKey="priority"
+            width={40}
+            tick={{ fill: ink.axis }}
+            stroke={ink.axis}
+          />
           <Tooltip formatter={(v: number) => formatHours(v)} />
           <Bar dataKey="hours" name="Time firing" isAnimationActive={false}>
             {firing.map(p => (
