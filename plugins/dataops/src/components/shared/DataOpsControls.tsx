@@ -12,6 +12,7 @@ import {
 } from '../../hooks';
 import { EnvironmentSelector } from './EnvironmentSelector';
 import { TimeRangePicker } from './TimeRangePicker';
+import { useReadableTextStyles } from './readableText';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -39,6 +40,7 @@ export interface DataOpsControlsProps {
 export function DataOpsControls(props: DataOpsControlsProps) {
   const { state, environments, hideTimeRange, children } = props;
   const classes = useStyles();
+  const readable = useReadableTextStyles();
   return (
     <div className={classes.root}>
       <EnvironmentSelector
@@ -58,6 +60,8 @@ export function DataOpsControls(props: DataOpsControlsProps) {
           select
           size="small"
           label="Auto-refresh"
+          // The theme's secondary text is just under 4.5:1 on the page background.
+          InputLabelProps={{ classes: { root: readable.muted } }}
           className={classes.interval}
           value={state.autoRefreshSeconds}
           onChange={e => state.setAutoRefresh(Number(e.target.value))}
